@@ -1,0 +1,158 @@
+// Bindings (`x = 2.0`) and the evaluation context that looks variables up by name.
+#pragma once
+
+#include "tapeless/fwd.hpp"
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <tuple>
+#include <type_traits>
+
+namespace tapeless {
+
+namespace detail {
+
+/// The real number type underneath a bound value: double for double, float for an
+/// Eigen array of float, T for dual<T, N>, recursively.
+template <class T>
+struct real_of {
+    using type = double;
+};
+template <class T>
+    requires std::is_floating_point_v<T>
+struct real_of<T> {
+    using type = T;
+};
+template <class T>
+    requires(!std::is_arithmetic_v<T> && requires { typename T::Scalar; })
+struct real_of<T> {
+    using type = typename real_of<typename T::Scalar>::type;
+};
+template <class T>
+    requires(!std::is_arithmetic_v<T> && !requires { typename T::Scalar; } &&
+             requires { typename T::value_type; })
+struct real_of<T> {
+    using type = typename real_of<typename T::value_type>::type;
+};
+template <class T>
+using real_of_t = typename real_of<T>::type;
+
+/// Values a variable can be bound to: floating-point and integer numbers (integers are
+/// converted to double), and the numeric class types that opt in (dual numbers and Eigen
+/// dense objects; see `is_numeric_class`).
+template <class T>
+struct is_numeric_class : std::false_type {};
+template <class T>
+    requires requires {
+        typename T::Scalar;
+        T::RowsAtCompileTime;
+        T::ColsAtCompileTime;
+    }
+struct is_numeric_class<T> : std::true_type {};  // Eigen dense objects
+
+template <class T>
+inline constexpr bool is_bindable_v =
+    arithmetic<T> || is_numeric_class<std::remove_cvref_t<T>>::value;
+
+/// How a bound value is stored: numbers by value, everything else (Eigen objects, duals)
+/// by reference for the duration of the call, never copied.
+template <class T>
+using bound_storage_t =
+    std::conditional_t<std::is_integral_v<T>, double,
+                       std::conditional_t<std::is_floating_point_v<T>, T, const T&>>;
+
+inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
+
+template <class T>
+struct is_binding : std::false_type {};
+template <fixed_string Name, class T>
+struct is_binding<binding<Name, T>> : std::true_type {};
+
+}  // namespace detail
+
+/// `x = value`: the value bound to variable x for one evaluation.
+template <fixed_string Name, class T>
+struct binding {
+    static constexpr auto name = Name;
+    using value_type = std::conditional_t<std::is_integral_v<T>, double, T>;
+    detail::bound_storage_t<T> value;
+};
+
+namespace detail {
+
+/// Position of the binding named `Name` in `Bs...`, or npos.
+template <fixed_string Name, class... Bs>
+constexpr std::size_t binding_index() {
+    constexpr std::array<bool, sizeof...(Bs) + 1> hit{(Bs::name == Name)..., false};
+    for (std::size_t i = 0; i < sizeof...(Bs); ++i)
+        if (hit[i]) return i;
+    return npos;
+}
+
+/// True when two bindings in `Bs...` name the same variable.
+template <class... Bs>
+constexpr bool has_duplicate_binding() {
+    constexpr std::size_t n = sizeof...(Bs);
+    if constexpr (n < 2) {
+        return false;
+    } else {
+        constexpr std::array<std::size_t, n> first{binding_index<Bs::name, Bs...>()...};
+        for (std::size_t i = 0; i < n; ++i)
+            if (first[i] != i) return true;
+        return false;
+    }
+}
+
+template <class... Bs>
+struct common_real {
+    using type = std::common_type_t<real_of_t<typename Bs::value_type>...>;
+};
+template <>
+struct common_real<> {
+    using type = double;
+};
+
+/// The bindings of one call, looked up by name when a variable is evaluated.
+template <class... Bs>
+struct context {
+    /// The real type constants evaluate to: the common real type of the bound values.
+    using real = typename common_real<Bs...>::type;
+
+    std::tuple<const Bs&...> bindings;
+
+    template <fixed_string Name>
+    static constexpr std::size_t index_of = binding_index<Name, Bs...>();
+
+    template <std::size_t I>
+    constexpr decltype(auto) get() const {
+        return (std::get<I>(bindings).value);
+    }
+};
+
+template <class... Bs>
+constexpr context<Bs...> make_context(const Bs&... bs) {
+    return context<Bs...>{std::tuple<const Bs&...>(bs...)};
+}
+
+/// Checks the arguments of `e(...)` and evaluates `e` with them.
+template <class E, class... Bs>
+constexpr auto evaluate(const E& e, const Bs&... bs) {
+    constexpr bool all_bindings = (is_binding<Bs>::value && ...);
+    if constexpr (!all_bindings) {
+        // Reached by e(1.0) or e(x): arguments must be bindings made with `var = value`.
+        static_assert(always_false<E, Bs...>,
+                      "tapeless: evaluate an expression with bindings, e.g. e(x = 1.0, y = 2.0)");
+        return 0.0;
+    } else if constexpr (has_duplicate_binding<Bs...>()) {
+        // Reached by e(x = 1.0, x = 2.0).
+        static_assert(always_false<E, Bs...>,
+                      "tapeless: a variable is bound twice in one call; bind each variable once");
+        return 0.0;
+    } else {
+        return e.eval(make_context(bs...));
+    }
+}
+
+}  // namespace detail
+}  // namespace tapeless

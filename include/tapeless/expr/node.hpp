@@ -1,0 +1,223 @@
+// The expression node types: var, constant, literal, unary and binary operation nodes.
+#pragma once
+
+#include "tapeless/expr/bind.hpp"
+#include "tapeless/fwd.hpp"
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+namespace tapeless {
+
+/// A variable. Its identity is its name: two `var`s with the same name are the same
+/// variable. `x = value` makes a binding; `d(x, x) = 1`.
+template <fixed_string Name>
+struct var {
+    static constexpr auto name = Name;
+
+    /// Binds a value to this variable for one evaluation: `e(x = 2.0)`.
+    template <class T>
+    constexpr auto operator=(const T& value) const {
+        if constexpr (!detail::is_bindable_v<T>) {
+            // Reached by x = "text", x = some_struct, or x = y (binding a variable).
+            static_assert(detail::always_false<detail::error::not_bindable<T>>,
+                          "tapeless: a variable can only be bound to a number (double, float, "
+                          "long double, an integer), a tapeless::dual or an Eigen array/vector");
+            return binding<Name, double>{0.0};
+        } else {
+            return binding<Name, T>{value};
+        }
+    }
+
+    template <class Ctx>
+    constexpr decltype(auto) eval(const Ctx& ctx) const {
+        constexpr std::size_t i = Ctx::template index_of<Name>;
+        if constexpr (i == detail::npos) {
+            // Reached by e(...) without a binding for this variable (its name is in the
+            // instantiation context above the error).
+            static_assert(detail::always_false<var>,
+                          "tapeless: variable not bound; bind every variable of the expression, "
+                          "e.g. e(x = 1.0)");
+            return typename Ctx::real{};
+        } else {
+            return ctx.template get<i>();
+        }
+    }
+
+    template <class... Bs>
+    constexpr auto operator()(const Bs&... bs) const {
+        return detail::evaluate(*this, bs...);
+    }
+};
+
+/// A compile-time integer constant (zero, one and the small integers of derivative rules).
+template <int V>
+struct constant {
+    static constexpr int value = V;
+
+    template <class Ctx>
+    constexpr auto eval(const Ctx&) const {
+        return static_cast<typename Ctx::real>(V);
+    }
+    template <class... Bs>
+    constexpr auto operator()(const Bs&... bs) const {
+        return detail::evaluate(*this, bs...);
+    }
+};
+
+/// A constant known at run time (`2.5` in `2.5 * x`). It carries its value, so two literals
+/// of one type are never assumed equal.
+template <class T>
+struct literal {
+    T value;
+
+    template <class Ctx>
+    constexpr auto eval(const Ctx&) const {
+        return static_cast<typename Ctx::real>(value);
+    }
+    template <class... Bs>
+    constexpr auto operator()(const Bs&... bs) const {
+        return detail::evaluate(*this, bs...);
+    }
+};
+
+/// An operation with one operand; `Op` says how to evaluate, differentiate and print it.
+template <class Op, class E>
+struct unary {
+    [[no_unique_address]] Op op;
+    [[no_unique_address]] E arg;
+
+    template <class Ctx>
+    constexpr auto eval(const Ctx& ctx) const {
+        return op(arg.eval(ctx));
+    }
+    template <class... Bs>
+    constexpr auto operator()(const Bs&... bs) const {
+        return detail::evaluate(*this, bs...);
+    }
+};
+
+/// An operation with two operands.
+template <class Op, class L, class R>
+struct binary {
+    [[no_unique_address]] Op op;
+    [[no_unique_address]] L lhs;
+    [[no_unique_address]] R rhs;
+
+    template <class Ctx>
+    constexpr auto eval(const Ctx& ctx) const {
+        return op(lhs.eval(ctx), rhs.eval(ctx));
+    }
+    template <class... Bs>
+    constexpr auto operator()(const Bs&... bs) const {
+        return detail::evaluate(*this, bs...);
+    }
+};
+
+namespace detail {
+
+/// The I-th argument of an operation inside its local derivative rule.
+template <std::size_t I>
+struct arg_ {
+    template <class Ctx>
+    constexpr decltype(auto) eval(const Ctx& ctx) const {
+        return ctx.template arg<I>();
+    }
+};
+
+/// The result of an operation inside its local derivative rule.
+struct result_ {
+    template <class Ctx>
+    constexpr decltype(auto) eval(const Ctx& ctx) const {
+        return ctx.result();
+    }
+};
+
+template <fixed_string Name>
+struct is_expression_impl<var<Name>> : std::true_type {};
+template <int V>
+struct is_expression_impl<constant<V>> : std::true_type {};
+template <class T>
+struct is_expression_impl<literal<T>> : std::true_type {};
+template <class Op, class E>
+struct is_expression_impl<unary<Op, E>> : std::true_type {};
+template <class Op, class L, class R>
+struct is_expression_impl<binary<Op, L, R>> : std::true_type {};
+template <std::size_t I>
+struct is_expression_impl<arg_<I>> : std::true_type {};
+template <>
+struct is_expression_impl<result_> : std::true_type {};
+
+template <fixed_string Name>
+struct is_leaf_impl<var<Name>> : std::true_type {};
+template <int V>
+struct is_leaf_impl<constant<V>> : std::true_type {};
+template <class T>
+struct is_leaf_impl<literal<T>> : std::true_type {};
+
+template <class T>
+struct is_constant_impl : std::false_type {};
+template <int V>
+struct is_constant_impl<constant<V>> : std::true_type {};
+template <class T>
+struct is_constant_impl<literal<T>> : std::true_type {};
+
+/// True for constants known at compile time or at run time (no variable inside).
+template <class E>
+inline constexpr bool is_constant_v = is_constant_impl<std::remove_cvref_t<E>>::value;
+
+template <class T>
+struct is_int_constant_impl : std::false_type {};
+template <int V>
+struct is_int_constant_impl<constant<V>> : std::true_type {};
+
+/// True for the compile-time integer constants.
+template <class E>
+inline constexpr bool is_int_constant_v = is_int_constant_impl<std::remove_cvref_t<E>>::value;
+
+template <class E, int V>
+inline constexpr bool is_constant_of_v = std::is_same_v<std::remove_cvref_t<E>, constant<V>>;
+
+/// True when a node of this type carries run-time data (a literal's value, an integer
+/// exponent): such nodes are never merged with other nodes of the same type.
+template <class E>
+struct carries_data : std::false_type {};
+template <class T>
+struct carries_data<literal<T>> : std::true_type {};
+template <class Op, class E>
+struct carries_data<unary<Op, E>>
+    : std::bool_constant<!std::is_empty_v<Op> || carries_data<E>::value> {};
+template <class Op, class L, class R>
+struct carries_data<binary<Op, L, R>>
+    : std::bool_constant<!std::is_empty_v<Op> || carries_data<L>::value ||
+                         carries_data<R>::value> {};
+template <class E>
+inline constexpr bool carries_data_v = carries_data<std::remove_cvref_t<E>>::value;
+
+/// True when expression E contains variable V.
+template <class E, class V>
+struct depends_on : std::false_type {};
+template <class V>
+struct depends_on<V, V> : std::true_type {};
+template <class Op, class E, class V>
+struct depends_on<unary<Op, E>, V> : depends_on<E, V> {};
+template <class Op, class L, class R, class V>
+struct depends_on<binary<Op, L, R>, V>
+    : std::bool_constant<depends_on<L, V>::value || depends_on<R, V>::value> {};
+template <class E, class V>
+inline constexpr bool depends_on_v =
+    depends_on<std::remove_cvref_t<E>, std::remove_cvref_t<V>>::value;
+
+/// The numeric value of a constant node.
+template <int V>
+constexpr int constant_value(const constant<V>&) {
+    return V;
+}
+template <class T>
+constexpr T constant_value(const literal<T>& e) {
+    return e.value;
+}
+
+}  // namespace detail
+}  // namespace tapeless

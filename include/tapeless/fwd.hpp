@@ -1,0 +1,97 @@
+// Forward declarations, the expression concept and the cheap traits of tapeless.
+#pragma once
+
+#include "tapeless/detail/fixed_string.hpp"
+
+#include <concepts>
+#include <cstddef>
+#include <type_traits>
+
+namespace tapeless {
+
+// ---- node types (defined in expr/) ---------------------------------------------------------
+
+template <fixed_string Name>
+struct var;
+
+/// A compile-time integer constant; `constant<0>` and `constant<1>` are the zero and one of
+/// the simplifier.
+template <int V>
+struct constant;
+
+/// A run-time constant (`2.5` in `2.5 * x`): carries its value as data.
+template <class T>
+struct literal;
+
+template <class Op, class E>
+struct unary;
+
+template <class Op, class L, class R>
+struct binary;
+
+template <fixed_string Prefix, std::size_t N>
+struct var_family;
+
+template <fixed_string Name, class T>
+struct binding;
+
+template <class T, int N>
+class dual;
+
+using zero_t = constant<0>;
+using one_t = constant<1>;
+
+namespace detail {
+
+template <class...>
+inline constexpr bool always_false = false;
+
+/// Placeholders for the arguments and the result of an operation inside its local
+/// derivative rule (`d(sin a) = cos(a)`, `d(exp a) = result`).
+template <std::size_t I>
+struct arg_;
+struct result_;
+
+template <class T>
+struct is_expression_impl : std::false_type {};
+
+/// Carries the offending type into diagnostics.
+namespace error {
+template <class T>
+struct not_an_expression;
+template <class T>
+struct not_a_variable;
+template <class T>
+struct not_bindable;
+}  // namespace error
+
+}  // namespace detail
+
+/// Every tapeless expression (variables, constants and operation nodes) satisfies this.
+template <class T>
+concept expression = detail::is_expression_impl<std::remove_cvref_t<T>>::value;
+
+/// An operand accepted beside an expression: an arithmetic value (not bool).
+template <class T>
+concept arithmetic = std::is_arithmetic_v<std::remove_cvref_t<T>> &&
+                     !std::is_same_v<std::remove_cvref_t<T>, bool>;
+
+namespace detail {
+template <class T>
+struct is_var_impl : std::false_type {};
+template <fixed_string Name>
+struct is_var_impl<var<Name>> : std::true_type {};
+
+template <class T>
+struct is_leaf_impl : std::false_type {};
+}  // namespace detail
+
+/// True when `E` is a tapeless variable.
+template <class E>
+inline constexpr bool is_var_v = detail::is_var_impl<std::remove_cvref_t<E>>::value;
+
+/// True for variables and constants, false for every operation node (PyTorch's `is_leaf`).
+template <class E>
+inline constexpr bool is_leaf_v = detail::is_leaf_impl<std::remove_cvref_t<E>>::value;
+
+}  // namespace tapeless

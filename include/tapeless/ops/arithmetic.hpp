@@ -1,0 +1,144 @@
+// Tags of + - * / unary minus and powers: evaluation, local derivatives, names.
+#pragma once
+
+#include "tapeless/detail/dispatch.hpp"
+#include "tapeless/expr/simplify.hpp"
+#include "tapeless/ops/tags.hpp"
+
+#include <cstddef>
+#include <string_view>
+
+// Every tag: `name` (op_name and printing), `style`, `operator()` evaluating on values, and
+// `partial<I>(r, args...)`, the local derivative by argument I as an expression in the
+// arguments `args` and the result `r`. Symbolic `d` calls it with the operands themselves,
+// reverse mode with placeholders that it evaluates on numbers.
+namespace tapeless::ops {
+
+/// a + b; d = da + db.
+struct add {
+    static constexpr std::string_view name = "add";
+    static constexpr notation style = notation::add;
+    template <class A, class B>
+    constexpr auto operator()(const A& a, const B& b) const {
+        return a + b;
+    }
+    template <std::size_t I, class R, class A, class B>
+    constexpr auto partial(const R&, const A&, const B&) const {
+        return constant<1>{};
+    }
+};
+
+/// a - b; d = da - db.
+struct sub {
+    static constexpr std::string_view name = "sub";
+    static constexpr notation style = notation::sub;
+    template <class A, class B>
+    constexpr auto operator()(const A& a, const B& b) const {
+        return a - b;
+    }
+    template <std::size_t I, class R, class A, class B>
+    constexpr auto partial(const R&, const A&, const B&) const {
+        if constexpr (I == 0) {
+            return constant<1>{};
+        } else {
+            return constant<-1>{};
+        }
+    }
+};
+
+/// a * b; d = b da + a db.
+struct mul {
+    static constexpr std::string_view name = "mul";
+    static constexpr notation style = notation::mul;
+    template <class A, class B>
+    constexpr auto operator()(const A& a, const B& b) const {
+        return a * b;
+    }
+    template <std::size_t I, class R, class A, class B>
+    constexpr auto partial(const R&, const A& a, const B& b) const {
+        if constexpr (I == 0) {
+            return b;
+        } else {
+            return a;
+        }
+    }
+};
+
+/// a / b; d = da / b - (a/b)/b db.
+struct div {
+    static constexpr std::string_view name = "div";
+    static constexpr notation style = notation::div;
+    template <class A, class B>
+    constexpr auto operator()(const A& a, const B& b) const {
+        return a / b;
+    }
+    template <std::size_t I, class R, class A, class B>
+    constexpr auto partial(const R& r, const A&, const B& b) const {
+        if constexpr (I == 0) {
+            return detail::make_div(constant<1>{}, b);
+        } else {
+            return detail::make_neg(detail::make_div(r, b));
+        }
+    }
+};
+
+/// -a; d = -da.
+struct neg {
+    static constexpr std::string_view name = "neg";
+    static constexpr notation style = notation::neg;
+    template <class A>
+    constexpr auto operator()(const A& a) const {
+        return -a;
+    }
+    template <std::size_t I, class R, class A>
+    constexpr auto partial(const R&, const A&) const {
+        return constant<-1>{};
+    }
+};
+
+/// a^n for an integer n, by exact repeated multiplication; d = n a^(n-1) da.
+struct pow_int {
+    static constexpr std::string_view name = "pow";
+    static constexpr notation style = notation::power;
+    int n;
+    template <class A>
+    constexpr auto operator()(const A& a) const {
+        return detail::fn::pow_int(a, n);
+    }
+    template <std::size_t I, class R, class A>
+    constexpr auto partial(const R&, const A& a) const {
+        return detail::make_mul(detail::make_literal(n), detail::make_pow_int(a, n - 1));
+    }
+};
+
+/// a^b for real b; d = b a^(b-1) da + a^b log(a) db.
+struct pow {
+    static constexpr std::string_view name = "pow";
+    static constexpr notation style = notation::power;
+    template <class A, class B>
+    constexpr auto operator()(const A& a, const B& b) const {
+        return detail::fn::pow(a, b);
+    }
+    template <std::size_t I, class R, class A, class B>
+    constexpr auto partial(const R& r, const A& a, const B& b) const {
+        if constexpr (I == 0) {
+            return detail::make_mul(
+                b, detail::make_binary<pow>(a, detail::make_sub(b, constant<1>{})));
+        } else {
+            return detail::make_mul(r, detail::make_unary<log>(a));
+        }
+    }
+};
+
+}  // namespace tapeless::ops
+
+namespace tapeless::detail {
+template <class A>
+constexpr auto make_pow_int(const A& a, int n) {
+    if constexpr (is_constant_v<A>) {
+        return make_literal(fn::pow_int(static_cast<double>(constant_value(a)), n));
+    } else {
+        return unary<ops::pow_int, A>{{n}, a};
+    }
+}
+}  // namespace tapeless::detail

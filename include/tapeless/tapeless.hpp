@@ -1,0 +1,13 @@
+// The public header of tapeless: includes every public header, nothing else.
+#pragma once
+
+#include "tapeless/fwd.hpp"
+#include "tapeless/expr/bind.hpp"
+#include "tapeless/expr/node.hpp"
+#include "tapeless/expr/simplify.hpp"
+#include "tapeless/ops/arithmetic.hpp"
+#include "tapeless/ops/elementary.hpp"
+#include "tapeless/expr/operators.hpp"
+#include "tapeless/expr/family.hpp"
+#include "tapeless/symbolic/derivative.hpp"
+#include "tapeless/symbolic/print.hpp"

@@ -11,3 +11,4 @@
 #include "tapeless/expr/family.hpp"
 #include "tapeless/symbolic/derivative.hpp"
 #include "tapeless/symbolic/print.hpp"
+#include "tapeless/reverse/grad.hpp"

@@ -11,6 +11,12 @@
 
 namespace tapeless {
 
+/// Opt-in for user scalar types (an instrumented or multi-precision number): specialise to
+/// true and the type can be bound to variables and evaluated with ADL-found functions
+/// (`sin(t)`, `pow(t, n)`, ...) and the arithmetic operators.
+template <class T>
+inline constexpr bool enable_binding = false;
+
 namespace detail {
 
 /// The real number type underneath a bound value: double for double, float for an
@@ -52,8 +58,9 @@ template <class T>
 struct is_numeric_class<T> : std::true_type {};  // Eigen dense objects
 
 template <class T>
-inline constexpr bool is_bindable_v =
-    arithmetic<T> || is_numeric_class<std::remove_cvref_t<T>>::value;
+inline constexpr bool is_bindable_v = arithmetic<T> ||
+                                      is_numeric_class<std::remove_cvref_t<T>>::value ||
+                                      enable_binding<std::remove_cvref_t<T>>;
 
 /// How a bound value is stored: numbers by value, everything else (Eigen objects, duals)
 /// by reference for the duration of the call, never copied.
@@ -135,19 +142,28 @@ constexpr context<Bs...> make_context(const Bs&... bs) {
     return context<Bs...>{std::tuple<const Bs&...>(bs...)};
 }
 
+/// Checks the bindings of one call; false after reporting the misuse.
+template <class... Bs>
+constexpr bool check_bindings() {
+    if constexpr (!(is_binding<Bs>::value && ...)) {
+        // Reached by e(1.0), e(x) or grad(f, 1.0): arguments must be bindings `var = value`.
+        static_assert(always_false<Bs...>,
+                      "tapeless: pass bindings made with var = value, e.g. e(x = 1.0, y = 2.0)");
+        return false;
+    } else if constexpr (has_duplicate_binding<Bs...>()) {
+        // Reached by e(x = 1.0, x = 2.0).
+        static_assert(always_false<Bs...>,
+                      "tapeless: a variable is bound twice in one call; bind each variable once");
+        return false;
+    } else {
+        return true;
+    }
+}
+
 /// Checks the arguments of `e(...)` and evaluates `e` with them.
 template <class E, class... Bs>
 constexpr auto evaluate(const E& e, const Bs&... bs) {
-    constexpr bool all_bindings = (is_binding<Bs>::value && ...);
-    if constexpr (!all_bindings) {
-        // Reached by e(1.0) or e(x): arguments must be bindings made with `var = value`.
-        static_assert(always_false<E, Bs...>,
-                      "tapeless: evaluate an expression with bindings, e.g. e(x = 1.0, y = 2.0)");
-        return 0.0;
-    } else if constexpr (has_duplicate_binding<Bs...>()) {
-        // Reached by e(x = 1.0, x = 2.0).
-        static_assert(always_false<E, Bs...>,
-                      "tapeless: a variable is bound twice in one call; bind each variable once");
+    if constexpr (!check_bindings<Bs...>()) {
         return 0.0;
     } else {
         return e.eval(make_context(bs...));

@@ -1,0 +1,224 @@
+// grad, hessian, jacobian and vec over static expressions: reverse mode with sweeps generated
+// at compile time.
+#pragma once
+
+#include "tapeless/expr/bind.hpp"
+#include "tapeless/expr/node.hpp"
+#include "tapeless/fwd.hpp"
+#include "tapeless/reverse/result.hpp"
+#include "tapeless/reverse/schedule.hpp"
+#include "tapeless/reverse/sweep.hpp"
+#include "tapeless/symbolic/derivative.hpp"
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace tapeless {
+
+/// A vector-valued expression: the components e1, e2, ... for `jacobian`.
+template <class... Es>
+struct vector_expression {
+    static constexpr std::size_t size = sizeof...(Es);
+    std::tuple<Es...> components;
+
+    /// The components' values at the bindings, as an array.
+    template <class... Bs>
+    constexpr auto operator()(const Bs&... bs) const {
+        return std::apply([&](const auto&... c) { return std::array{c(bs...)...}; },
+                          components);
+    }
+};
+
+/// Makes a vector-valued expression of scalar expressions.
+template <class... Es>
+constexpr auto vec(const Es&... es) {
+    if constexpr (sizeof...(Es) == 0 || !(expression<Es> && ...)) {
+        // Reached by vec(), vec(x, 1.0) or vec(x, "y"): components must be expressions.
+        static_assert(detail::always_false<detail::error::not_an_expression<Es>...>,
+                      "tapeless: vec(...) takes one or more tapeless expressions; write a number "
+                      "c as an expression, e.g. x * 0 + c");
+        return vector_expression<>{};
+    } else {
+        return vector_expression<Es...>{{es...}};
+    }
+}
+
+/// Names the variables to differentiate by: `grad(f, wrt(a, b), a = 1.0, b = 2.0, c = 3.0)`.
+template <class... Vs>
+constexpr auto wrt(const Vs&...) {
+    if constexpr (!(is_var_v<Vs> && ...)) {
+        // Reached by wrt(2 * x) or wrt(1.0).
+        static_assert(detail::always_false<detail::error::not_a_variable<Vs>...>,
+                      "tapeless: wrt(...) takes variables such as x, not expressions or numbers");
+        return wrt_t<>{};
+    } else {
+        return wrt_t<std::remove_cvref_t<Vs>...>{};
+    }
+}
+
+namespace detail {
+
+template <class T>
+struct is_wrt : std::false_type {};
+template <class... Vs>
+struct is_wrt<wrt_t<Vs...>> : std::true_type {};
+
+template <class E>
+struct is_vector_expression : std::false_type {};
+template <class... Es>
+struct is_vector_expression<vector_expression<Es...>> : std::true_type {};
+
+/// The variables of a call: those of wrt(...) when it comes first, else the bound ones.
+template <class... Args>
+struct call_vars {
+    using type = wrt_t<var<Args::name>...>;
+};
+template <class... Vs, class... Bs>
+struct call_vars<wrt_t<Vs...>, Bs...> {
+    using type = wrt_t<Vs...>;
+};
+
+/// Calls fn(wrt_t<Vars...>{}, bindings...) with the wrt(...) argument split off.
+template <class Fn, class First, class... Rest>
+constexpr auto split_wrt(Fn fn, const First& first, const Rest&... rest) {
+    if constexpr (is_wrt<First>::value) {
+        return fn(first, rest...);
+    } else {
+        return fn(typename call_vars<First, Rest...>::type{}, first, rest...);
+    }
+}
+
+template <class... Bs>
+using slot_t = typename slot_of_bindings<Bs...>::type;
+
+template <class... Vars, class E, class... Bs>
+constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
+    using V = slot_t<Bs...>;
+    const auto ctx = make_context(bs...);
+    const std::tuple<E> roots{e};
+    auto eng = make_engine<V>(roots, ctx);
+    eng.forward();
+    const auto adj = eng.template backward<0, Vars...>();
+    return gradient<V, Vars...>(eng.val[eng.template root_slot<0>],
+                                eng.template partials_of<Vars...>(adj));
+}
+
+template <class... Vars, class E, class... Bs>
+constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e, const Bs&... bs) {
+    using V = slot_t<Bs...>;
+    constexpr std::size_t n = sizeof...(Vars);
+    const auto ctx = make_context(bs...);
+    // Root 0 is e, root 1 + i its symbolic derivative by Vars[i]; row i of the Hessian is
+    // the reverse sweep of root 1 + i. Shared subexpressions are evaluated once.
+    const auto roots = std::tuple{e, d(e, Vars{})...};
+    auto eng = make_engine<V>(roots, ctx);
+    eng.forward();
+    std::array<V, n * n> h{};
+    std::array<V, n> g{};
+    [&]<std::size_t... i>(std::index_sequence<i...>) {
+        ((g[i] = eng.val[eng.template root_slot<1 + i>]), ...);
+        (
+            [&] {
+                const auto row = eng.template partials_of<Vars...>(
+                    eng.template backward<1 + i, Vars...>());
+                // The upper triangle from row i, mirrored: exactly symmetric.
+                for (std::size_t j = i; j < n; ++j) {
+                    h[i * n + j] = row[j];
+                    h[j * n + i] = row[j];
+                }
+            }(),
+            ...);
+    }(std::make_index_sequence<n>{});
+    return hessian_result<V, Vars...>(gradient<V, Vars...>(eng.val[eng.template root_slot<0>], g),
+                                      h);
+}
+
+template <class... Vars, class... Es, class... Bs>
+constexpr auto reverse_jacobian(wrt_t<Vars...>, const vector_expression<Es...>& f,
+                                const Bs&... bs) {
+    using V = slot_t<Bs...>;
+    constexpr std::size_t m = sizeof...(Es);
+    constexpr std::size_t n = sizeof...(Vars);
+    const auto ctx = make_context(bs...);
+    auto eng = make_engine<V>(f.components, ctx);
+    eng.forward();
+    std::array<V, m> values{};
+    std::array<V, m * n> j{};
+    [&]<std::size_t... r>(std::index_sequence<r...>) {
+        ((values[r] = eng.val[eng.template root_slot<r>]), ...);
+        (
+            [&] {
+                const auto row = eng.template partials_of<Vars...>(
+                    eng.template backward<r, Vars...>());
+                for (std::size_t c = 0; c < n; ++c) j[r * n + c] = row[c];
+            }(),
+            ...);
+    }(std::make_index_sequence<m>{});
+    return jacobian_result<V, m, Vars...>(values, j);
+}
+
+template <class E>
+constexpr bool check_expression_argument() {
+    if constexpr (!expression<E>) {
+        // Reached by grad(1.0, x = 1.0) or hessian(some_struct, ...).
+        static_assert(always_false<error::not_an_expression<E>>,
+                      "tapeless: grad/hessian take a tapeless expression first, e.g. "
+                      "grad(f, x = 1.0); for a C++ function use grad(fn, point)");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace detail
+
+/// The value and gradient of e at the bindings, by reverse mode over the compile-time
+/// schedule of e's unique subexpressions: `grad(f, u = 1.0, v = 2.0)[u]`. With
+/// `wrt(a, b)` first, only by a and b.
+template <expression E, class... Args>
+    requires(sizeof...(Args) > 0)
+constexpr auto grad(const E& e, const Args&... args) {
+    return detail::split_wrt(
+        [&]<class W, class... Bs>(W w, const Bs&... bs) {
+            if constexpr (!detail::check_bindings<Bs...>()) {
+                return 0.0;
+            } else {
+                return detail::reverse_gradient(w, e, bs...);
+            }
+        },
+        args...);
+}
+
+/// The value, gradient and Hessian of e at the bindings: `h(a, b)`, exactly symmetric.
+template <expression E, class... Args>
+    requires(sizeof...(Args) > 0)
+constexpr auto hessian(const E& e, const Args&... args) {
+    return detail::split_wrt(
+        [&]<class W, class... Bs>(W w, const Bs&... bs) {
+            if constexpr (!detail::check_bindings<Bs...>()) {
+                return 0.0;
+            } else {
+                return detail::reverse_hessian(w, e, bs...);
+            }
+        },
+        args...);
+}
+
+/// The values and Jacobian of a vector expression `vec(e1, e2, ...)` at the bindings.
+template <class... Es, class... Args>
+    requires(sizeof...(Args) > 0)
+constexpr auto jacobian(const vector_expression<Es...>& f, const Args&... args) {
+    return detail::split_wrt(
+        [&]<class W, class... Bs>(W w, const Bs&... bs) {
+            if constexpr (!detail::check_bindings<Bs...>()) {
+                return 0.0;
+            } else {
+                return detail::reverse_jacobian(w, f, bs...);
+            }
+        },
+        args...);
+}
+
+}  // namespace tapeless

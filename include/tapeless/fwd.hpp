@@ -46,12 +46,6 @@ namespace detail {
 template <class...>
 inline constexpr bool always_false = false;
 
-/// Placeholders for the arguments and the result of an operation inside its local
-/// derivative rule (`d(sin a) = cos(a)`, `d(exp a) = result`).
-template <std::size_t I>
-struct arg_;
-struct result_;
-
 template <class T>
 struct is_expression_impl : std::false_type {};
 

@@ -25,6 +25,9 @@ struct var {
                           "tapeless: a variable can only be bound to a number (double, float, "
                           "long double, an integer), a tapeless::dual or an Eigen array/vector");
             return binding<Name, double>{0.0};
+        } else if constexpr (std::is_integral_v<T>) {
+            // x = 2: stored as double (an explicit conversion; brace-init would narrow).
+            return binding<Name, T>{static_cast<double>(value)};
         } else {
             return binding<Name, T>{value};
         }
@@ -117,23 +120,6 @@ struct binary {
 
 namespace detail {
 
-/// The I-th argument of an operation inside its local derivative rule.
-template <std::size_t I>
-struct arg_ {
-    template <class Ctx>
-    constexpr decltype(auto) eval(const Ctx& ctx) const {
-        return ctx.template arg<I>();
-    }
-};
-
-/// The result of an operation inside its local derivative rule.
-struct result_ {
-    template <class Ctx>
-    constexpr decltype(auto) eval(const Ctx& ctx) const {
-        return ctx.result();
-    }
-};
-
 template <fixed_string Name>
 struct is_expression_impl<var<Name>> : std::true_type {};
 template <int V>
@@ -144,10 +130,6 @@ template <class Op, class E>
 struct is_expression_impl<unary<Op, E>> : std::true_type {};
 template <class Op, class L, class R>
 struct is_expression_impl<binary<Op, L, R>> : std::true_type {};
-template <std::size_t I>
-struct is_expression_impl<arg_<I>> : std::true_type {};
-template <>
-struct is_expression_impl<result_> : std::true_type {};
 
 template <fixed_string Name>
 struct is_leaf_impl<var<Name>> : std::true_type {};

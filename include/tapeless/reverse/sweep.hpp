@@ -23,20 +23,18 @@ struct list_element<type_list<Es...>> {
     using type = std::tuple_element_t<K, std::tuple<Es...>>;
 };
 
-/// The values of a node's arguments and its result, read by the placeholders of its local
-/// derivative rule.
-template <class Real, class V, std::size_t N>
-struct local_context {
-    using real = Real;
-    std::array<const V*, N> args;
-    const V* res;
-
-    template <std::size_t I>
-    constexpr const V& arg() const {
-        return *args[I];
-    }
-    constexpr const V& result() const { return *res; }
+/// Slot `I` of the schedule inside a local derivative rule: an argument or result that
+/// carries run-time data, so it cannot be found in the schedule by its type.
+template <std::size_t I>
+struct slot_ref {
+    static constexpr std::size_t index = I;
 };
+template <class T>
+struct is_slot_ref : std::false_type {};
+template <std::size_t I>
+struct is_slot_ref<slot_ref<I>> : std::true_type {};
+template <std::size_t I>
+struct is_expression_impl<slot_ref<I>> : std::true_type {};
 
 /// The slot type for a bound value: numbers and dual numbers as they are.
 template <class T>
@@ -151,40 +149,74 @@ struct engine {
     template <class N, class... Vars>
     static constexpr bool active = (depends_on_v<N, Vars> || ...);
 
+    /// The value of a local-derivative expression, reading every subexpression that the
+    /// schedule already holds from its slot: `d cos(a) = -sin(a)` reuses sin(a) when the
+    /// function has it, and the result of exp is its own slot.
+    template <class X>
+    constexpr V memo_eval(const X& x) const {
+        if constexpr (is_slot_ref<X>::value) {
+            return val[X::index];
+        } else if constexpr (!carries_data_v<X> && index_in<X, Sched>::value != npos) {
+            return val[index_in<X, Sched>::value];
+        } else if constexpr (is_var_v<X> || is_constant_v<X>) {
+            return static_cast<V>(x.eval(ctx));
+        } else if constexpr (is_unary_node<X>::value) {
+            return static_cast<V>(x.op(memo_eval(x.arg)));
+        } else {
+            return static_cast<V>(x.op(memo_eval(x.lhs), memo_eval(x.rhs)));
+        }
+    }
+
+    /// Operand C of slot k inside its local derivative rule: the node itself when the
+    /// schedule can find it by type, else a reference to its slot.
+    template <std::size_t k, std::size_t C>
+    constexpr auto operand() const {
+        using N = typename child_type<node_at_t<k>, C>::type;
+        if constexpr (carries_data_v<N>) {
+            return slot_ref<child<k, C>>{};
+        } else {
+            return N{};
+        }
+    }
+    template <std::size_t k>
+    constexpr auto result() const {
+        if constexpr (carries_data_v<node_at_t<k>>) {
+            return slot_ref<k>{};
+        } else {
+            return node_at_t<k>{};
+        }
+    }
+
     /// adj[c] += adj[k] * (local derivative of node k by its argument I).
-    template <std::size_t k, std::size_t I, std::size_t c, class Partial, class Local>
-    static constexpr void accumulate(std::array<V, K>& adj, const Partial& p, const Local& lc) {
+    template <std::size_t k, std::size_t c, class Partial>
+    constexpr void accumulate(std::array<V, K>& adj, const Partial& p) const {
         if constexpr (is_constant_of_v<Partial, 1>) {
             adj[c] += adj[k];
         } else if constexpr (is_constant_of_v<Partial, -1>) {
             adj[c] -= adj[k];
         } else {
-            adj[c] += adj[k] * p.eval(lc);
+            adj[c] += adj[k] * memo_eval(p);
         }
     }
 
     template <std::size_t k, class... Vars>
     constexpr void propagate(std::array<V, K>& adj) const {
         using N = node_at_t<k>;
-        using Real = typename Ctx::real;
         if constexpr (is_unary_node<N>::value) {
-            constexpr std::size_t c0 = child<k, 0>;
             if constexpr (active<typename child_type<N, 0>::type, Vars...>) {
-                const local_context<Real, V, 1> lc{{&val[c0]}, &val[k]};
-                accumulate<k, 0, c0>(adj, node<k>().op.template partial<0>(result_{}, arg_<0>{}),
-                                     lc);
+                accumulate<k, child<k, 0>>(
+                    adj, node<k>().op.template partial<0>(result<k>(), operand<k, 0>()));
             }
         } else if constexpr (is_binary_node<N>::value) {
-            constexpr std::size_t c0 = child<k, 0>;
-            constexpr std::size_t c1 = child<k, 1>;
-            const local_context<Real, V, 2> lc{{&val[c0], &val[c1]}, &val[k]};
             if constexpr (active<typename child_type<N, 0>::type, Vars...>) {
-                accumulate<k, 0, c0>(
-                    adj, node<k>().op.template partial<0>(result_{}, arg_<0>{}, arg_<1>{}), lc);
+                accumulate<k, child<k, 0>>(
+                    adj, node<k>().op.template partial<0>(result<k>(), operand<k, 0>(),
+                                                           operand<k, 1>()));
             }
             if constexpr (active<typename child_type<N, 1>::type, Vars...>) {
-                accumulate<k, 1, c1>(
-                    adj, node<k>().op.template partial<1>(result_{}, arg_<0>{}, arg_<1>{}), lc);
+                accumulate<k, child<k, 1>>(
+                    adj, node<k>().op.template partial<1>(result<k>(), operand<k, 0>(),
+                                                           operand<k, 1>()));
             }
         }
     }

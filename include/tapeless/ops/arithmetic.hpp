@@ -107,7 +107,9 @@ struct pow_int {
     }
     template <std::size_t I, class R, class A>
     constexpr auto partial(const R&, const A& a) const {
-        return detail::make_mul(detail::make_literal(n), detail::make_pow_int(a, n - 1));
+        // For n = 0 the derivative is 0*a^0, not 0*a^-1: that would be 0*inf = NaN at a = 0
+        // (d(x^2, x, x, x) at x = 0), and not a constant expression.
+        return detail::make_mul(detail::make_literal(n), detail::make_pow_int(a, n == 0 ? 0 : n - 1));
     }
 };
 

@@ -19,25 +19,76 @@ struct type_list {
     static constexpr std::size_t size = sizeof...(Ts);
 };
 
-template <std::size_t... I>
-using path = std::index_sequence<I...>;
+template <class T>
+struct is_unary_node : std::false_type {};
+template <class Op, class E>
+struct is_unary_node<unary<Op, E>> : std::true_type {};
+template <class T>
+struct is_binary_node : std::false_type {};
+template <class Op, class L, class R>
+struct is_binary_node<binary<Op, L, R>> : std::true_type {};
 
-template <class Path, std::size_t I>
-struct path_push;
-template <std::size_t... P, std::size_t I>
-struct path_push<path<P...>, I> {
-    using type = path<P..., I>;
-};
+/// Run-time data of an operation node: one number (the n of pow(x, n)) or none.
+template <class Op>
+inline constexpr std::size_t op_data_count = std::is_empty_v<Op> ? 0 : 1;
 
-/// One slot of the schedule: the node type and where the node stands in the root
-/// expression. A node that carries run-time data is keyed by its position, so it is never
-/// merged with another node of its type; other nodes are keyed by their type alone.
-template <class Node, class Path>
+/// The number of run-time numbers a tree of type E carries (literal values, integer
+/// exponents), computed once per type.
+template <class E>
+struct data_count : std::integral_constant<std::size_t, 0> {};
+template <class T>
+struct data_count<literal<T>> : std::integral_constant<std::size_t, 1> {};
+template <class Op, class E>
+struct data_count<unary<Op, E>>
+    : std::integral_constant<std::size_t, op_data_count<Op> + data_count<E>::value> {};
+template <class Op, class L, class R>
+struct data_count<binary<Op, L, R>>
+    : std::integral_constant<std::size_t, op_data_count<Op> + data_count<L>::value +
+                                              data_count<R>::value> {};
+
+/// The run-time numbers of a tree in pre-order, into `out` from `Offset` on. Subtrees
+/// without data are not visited.
+template <std::size_t Offset, class E, std::size_t D>
+constexpr void gather_data(const E& e, std::array<long double, D>& out) {
+    if constexpr (!carries_data_v<E>) {
+        return;
+    } else if constexpr (is_constant_v<E>) {
+        out[Offset] = static_cast<long double>(e.value);
+    } else if constexpr (is_unary_node<E>::value) {
+        using Op = std::remove_cvref_t<decltype(e.op)>;
+        if constexpr (op_data_count<Op> == 1) out[Offset] = e.op.data();
+        gather_data<Offset + op_data_count<Op>>(e.arg, out);
+    } else {
+        using Op = std::remove_cvref_t<decltype(e.op)>;
+        using L = std::remove_cvref_t<decltype(e.lhs)>;
+        if constexpr (op_data_count<Op> == 1) out[Offset] = e.op.data();
+        gather_data<Offset + op_data_count<Op>>(e.lhs, out);
+        gather_data<Offset + op_data_count<Op> + data_count<L>::value>(e.rhs, out);
+    }
+}
+
+/// One slot of the schedule: the node type and where its run-time data starts (root, offset
+/// in the root's data). A node that carries data is keyed by that place, so it is never
+/// merged with another node of its type; any other node is keyed by its type alone.
+template <class Node, std::size_t Root, std::size_t Offset>
 struct entry {
     using node = Node;
-    using where = Path;
+    static constexpr std::size_t root = Root;
+    static constexpr std::size_t offset = Offset;
     using key = std::conditional_t<carries_data_v<Node>, entry, Node>;
 };
+
+/// Where the data of child C of a node of type N starts, relative to the node's.
+template <class N, std::size_t C>
+struct child_offset;
+template <class Op, class E>
+struct child_offset<unary<Op, E>, 0> : std::integral_constant<std::size_t, op_data_count<Op>> {};
+template <class Op, class L, class R>
+struct child_offset<binary<Op, L, R>, 0>
+    : std::integral_constant<std::size_t, op_data_count<Op>> {};
+template <class Op, class L, class R>
+struct child_offset<binary<Op, L, R>, 1>
+    : std::integral_constant<std::size_t, op_data_count<Op> + data_count<L>::value> {};
 
 template <class Key, class List>
 struct index_in;
@@ -59,22 +110,20 @@ struct append<type_list<Es...>, E> {
     using type = type_list<Es..., E>;
 };
 
-template <class T>
-struct is_unary_node : std::false_type {};
-template <class Op, class E>
-struct is_unary_node<unary<Op, E>> : std::true_type {};
-template <class T>
-struct is_binary_node : std::false_type {};
-template <class Op, class L, class R>
-struct is_binary_node<binary<Op, L, R>> : std::true_type {};
-
-/// Post-order collection of the unique nodes of `Node` (found at `Path`) into `Acc`.
-/// A key already collected is skipped with its whole subtree, so the work is proportional
-/// to the number of distinct nodes (plus repeated nodes that carry data).
-template <class Node, class Path, class Acc>
+/// Post-order collection of the unique nodes of `Node` (root `Root`, data offset `Pos`)
+/// into `Acc`. A node without data that was already collected is skipped with its whole subtree,
+/// so the work is proportional to the number of distinct nodes (plus repeated nodes that
+/// carry data, which are never looked up: they are distinct by construction).
+template <class Node, std::size_t Root, std::size_t Pos, class Acc>
 struct collect {
-    using self = entry<Node, Path>;
-    static constexpr bool seen = index_in<typename self::key, Acc>::value != npos;
+    using self = entry<Node, Root, Pos>;
+    static constexpr bool seen = [] {
+        if constexpr (carries_data_v<Node>) {
+            return false;
+        } else {
+            return index_in<Node, Acc>::value != npos;
+        }
+    }();
 
     template <class A, bool = seen, bool = is_unary_node<Node>::value,
               bool = is_binary_node<Node>::value>
@@ -83,38 +132,23 @@ struct collect {
     };
     template <class A>
     struct impl<A, false, true, false> {
-        using after = typename collect<std::remove_cvref_t<decltype(Node::arg)>,
-                                       typename path_push<Path, 0>::type, A>::type;
+        using child = std::remove_cvref_t<decltype(Node::arg)>;
+        using after =
+            typename collect<child, Root, Pos + child_offset<Node, 0>::value, A>::type;
         using type = typename append<after, self>::type;
     };
     template <class A>
     struct impl<A, false, false, true> {
-        using after_l = typename collect<std::remove_cvref_t<decltype(Node::lhs)>,
-                                         typename path_push<Path, 0>::type, A>::type;
-        using after_r = typename collect<std::remove_cvref_t<decltype(Node::rhs)>,
-                                         typename path_push<Path, 1>::type, after_l>::type;
+        using left = std::remove_cvref_t<decltype(Node::lhs)>;
+        using right = std::remove_cvref_t<decltype(Node::rhs)>;
+        using after_l =
+            typename collect<left, Root, Pos + child_offset<Node, 0>::value, A>::type;
+        using after_r =
+            typename collect<right, Root, Pos + child_offset<Node, 1>::value, after_l>::type;
         using type = typename append<after_r, self>::type;
     };
     using type = typename impl<Acc>::type;
 };
-
-/// The child of `e` reached by `Path`.
-template <class E>
-constexpr const auto& at_path(const E& e, path<>) {
-    return e;
-}
-template <class E, std::size_t I, std::size_t... Rest>
-constexpr const auto& at_path(const E& e, path<I, Rest...>) {
-    if constexpr (I == 0) {
-        if constexpr (is_unary_node<E>::value) {
-            return at_path(e.arg, path<Rest...>{});
-        } else {
-            return at_path(e.lhs, path<Rest...>{});
-        }
-    } else {
-        return at_path(e.rhs, path<Rest...>{});
-    }
-}
 
 template <class Acc>
 struct acc_tag {
@@ -124,8 +158,7 @@ template <class Root, std::size_t I>
 struct root_tag {};
 
 template <class Acc, class Root, std::size_t I>
-auto operator+(acc_tag<Acc>, root_tag<Root, I>)
-    -> acc_tag<typename collect<Root, path<I>, Acc>::type>;
+auto operator+(acc_tag<Acc>, root_tag<Root, I>) -> acc_tag<typename collect<Root, I, 0, Acc>::type>;
 
 template <class Seq, class... Roots>
 struct schedule_of_impl;
@@ -135,16 +168,35 @@ struct schedule_of_impl<std::index_sequence<I...>, Roots...> {
 };
 
 /// The unique nodes of the roots `Roots...` (one root, or the components of a vector
-/// expression) in topological order; root r's nodes have paths starting with r, and nodes
-/// shared between roots are listed once.
+/// expression) in topological order; nodes shared between roots are listed once.
 template <class... Roots>
 using schedule_t =
     typename schedule_of_impl<std::index_sequence_for<Roots...>, Roots...>::type;
 
-/// The node at `Path` in the tuple of roots.
-template <class Roots, std::size_t R, std::size_t... Rest>
-constexpr const auto& node_at(const Roots& roots, path<R, Rest...>) {
-    return at_path(std::get<R>(roots), path<Rest...>{});
+/// Constant-time slot lookup: one base class per slot, found by overload resolution.
+template <class Key, std::size_t I>
+struct slot_item {};
+template <class List, class Seq>
+struct slot_map_impl;
+template <class... Es, std::size_t... I>
+struct slot_map_impl<type_list<Es...>, std::index_sequence<I...>>
+    : slot_item<typename Es::key, I>... {};
+template <class List>
+using slot_map = slot_map_impl<List, std::make_index_sequence<List::size>>;
+
+template <class Key, std::size_t I>
+constexpr std::size_t slot_of(const slot_item<Key, I>*) {
+    return I;
+}
+
+/// The slot of `Key` in the schedule `List`, or npos.
+template <class Key, class List>
+constexpr std::size_t find_slot() {
+    if constexpr (requires { slot_of<Key>(static_cast<const slot_map<List>*>(nullptr)); }) {
+        return slot_of<Key>(static_cast<const slot_map<List>*>(nullptr));
+    } else {
+        return npos;
+    }
 }
 
 }  // namespace tapeless::detail

@@ -15,12 +15,35 @@
 
 namespace tapeless::detail {
 
+template <std::size_t I, class T>
+struct indexed_type {
+    using type = T;
+};
+template <class Seq, class... Es>
+struct indexed_types;
+template <std::size_t... I, class... Es>
+struct indexed_types<std::index_sequence<I...>, Es...> : indexed_type<I, Es>... {};
+template <std::size_t I, class T>
+indexed_type<I, T> pick(const indexed_type<I, T>*);
+
+/// The K-th type of a list in constant time (std::tuple_element recurses in libstdc++ 12).
 template <class List>
 struct list_element;
 template <class... Es>
 struct list_element<type_list<Es...>> {
+#if defined(__has_builtin)
+#if __has_builtin(__type_pack_element)
+#define TAPELESS_HAS_TYPE_PACK_ELEMENT 1
+#endif
+#endif
+#ifdef TAPELESS_HAS_TYPE_PACK_ELEMENT
     template <std::size_t K>
-    using type = std::tuple_element_t<K, std::tuple<Es...>>;
+    using type = __type_pack_element<K, Es...>;
+#else
+    using all = indexed_types<std::index_sequence_for<Es...>, Es...>;
+    template <std::size_t K>
+    using type = typename decltype(pick<K>(static_cast<const all*>(nullptr)))::type;
+#endif
 };
 
 /// Slot `I` of the schedule inside a local derivative rule: an argument or result that
@@ -72,165 +95,308 @@ constexpr V one_like(const V& like) {
     }
 }
 
+/// The run-time numbers of each root, gathered once per call.
+template <class Roots>
+struct roots_data;
+template <class... Rs>
+struct roots_data<std::tuple<Rs...>> {
+    using type = std::tuple<std::array<long double, data_count<Rs>::value>...>;
+};
+
+template <class... Rs>
+constexpr auto gather_roots_data(const std::tuple<Rs...>& roots) {
+    typename roots_data<std::tuple<Rs...>>::type out{};
+    [&]<std::size_t... r>(std::index_sequence<r...>) {
+        (gather_data<0>(std::get<r>(roots), std::get<r>(out)), ...);
+    }(std::index_sequence_for<Rs...>{});
+    return out;
+}
+
+// ---- steps: what one slot does, with small types -------------------------------------------
+//
+// The sweeps run over a list of steps, one per slot: a step names the operation tag, the
+// slots it reads and where its run-time data is, but not the node's (large) expression type.
+// The functions that execute them are therefore instantiated with short names, which keeps
+// compile time and object size linear in the number of slots.
+
+template <class Var, std::size_t Slot>
+struct var_step {};
+template <class Constant, std::size_t Slot>
+struct constant_step {};
+template <class T, std::size_t Root, std::size_t Offset, std::size_t Slot>
+struct literal_step {};
+/// An operation: tag, where its data is, its slot, and its operands' slots. `Active` says,
+/// per operand, whether the backward sweep propagates to it.
+template <class Op, std::size_t Root, std::size_t Offset, std::size_t Slot, class Children,
+          class Active = void>
+struct op_step {};
+
+template <std::size_t... C>
+using slots = std::index_sequence<C...>;
+template <bool... A>
+struct active_mask {};
+
+template <class N, std::size_t C>
+struct child_type;
+template <class Op, class E>
+struct child_type<unary<Op, E>, 0> {
+    using type = E;
+};
+template <class Op, class L, class R>
+struct child_type<binary<Op, L, R>, 0> {
+    using type = L;
+};
+template <class Op, class L, class R>
+struct child_type<binary<Op, L, R>, 1> {
+    using type = R;
+};
+
+template <class Sched, std::size_t k>
+struct slot_info {
+    using entry_t = typename list_element<Sched>::template type<k>;
+    using node = typename entry_t::node;
+    static constexpr std::size_t root = entry_t::root;
+    static constexpr std::size_t offset = entry_t::offset;
+
+    template <std::size_t C>
+    static constexpr std::size_t child =
+        find_slot<typename entry<typename child_type<node, C>::type, root,
+                                 offset + child_offset<node, C>::value>::key,
+                  Sched>();
+};
+
+template <class Sched, std::size_t k, class N = typename slot_info<Sched, k>::node>
+struct forward_step_of {
+    using info = slot_info<Sched, k>;
+    using type = std::conditional_t<
+        is_var_v<N>, var_step<N, k>,
+        std::conditional_t<is_int_constant_v<N>, constant_step<N, k>, void>>;
+};
+template <class Sched, std::size_t k, class T>
+struct forward_step_of<Sched, k, literal<T>> {
+    using info = slot_info<Sched, k>;
+    using type = literal_step<T, info::root, info::offset, k>;
+};
+template <class Sched, std::size_t k, class Op, class E>
+struct forward_step_of<Sched, k, unary<Op, E>> {
+    using info = slot_info<Sched, k>;
+    using type = op_step<Op, info::root, info::offset, k, slots<info::template child<0>>>;
+};
+template <class Sched, std::size_t k, class Op, class L, class R>
+struct forward_step_of<Sched, k, binary<Op, L, R>> {
+    using info = slot_info<Sched, k>;
+    using type = op_step<Op, info::root, info::offset, k,
+                         slots<info::template child<0>, info::template child<1>>>;
+};
+
+/// The backward step of slot k for the variables `Vars`: its operation and which operands
+/// depend on one of them (void for leaves, which propagate nothing).
+template <class Sched, std::size_t k, class VarList, class N = typename slot_info<Sched, k>::node>
+struct backward_step_of {
+    using type = void;
+};
+template <class Sched, std::size_t k, class... Vars, class Op, class E>
+struct backward_step_of<Sched, k, type_list<Vars...>, unary<Op, E>> {
+    using fwd = typename forward_step_of<Sched, k>::type;
+    using info = slot_info<Sched, k>;
+    using type = op_step<Op, info::root, info::offset, k, slots<info::template child<0>>,
+                         active_mask<(depends_on_v<E, Vars> || ...)>>;
+};
+template <class Sched, std::size_t k, class... Vars, class Op, class L, class R>
+struct backward_step_of<Sched, k, type_list<Vars...>, binary<Op, L, R>> {
+    using info = slot_info<Sched, k>;
+    using type = op_step<Op, info::root, info::offset, k,
+                         slots<info::template child<0>, info::template child<1>>,
+                         active_mask<(depends_on_v<L, Vars> || ...),
+                                     (depends_on_v<R, Vars> || ...)>>;
+};
+
+/// The forward steps of a schedule, in chunks of at most 128 (Clang limits a fold
+/// expression to 256 operands).
+inline constexpr std::size_t step_chunk = 128;
+
+template <class Sched, std::size_t Begin, class Seq, bool Backward, class VarList>
+struct chunk_of;
+template <class Sched, std::size_t Begin, std::size_t... I, bool Backward, class VarList>
+struct chunk_of<Sched, Begin, std::index_sequence<I...>, Backward, VarList> {
+    static constexpr std::size_t K = Sched::size;
+    using type = std::conditional_t<
+        Backward, type_list<typename backward_step_of<Sched, K - 1 - (Begin + I), VarList>::type...>,
+        type_list<typename forward_step_of<Sched, Begin + I>::type...>>;
+};
+
+template <class Sched, bool Backward, class VarList, class Seq>
+struct chunks_impl;
+template <class Sched, bool Backward, class VarList, std::size_t... C>
+struct chunks_impl<Sched, Backward, VarList, std::index_sequence<C...>> {
+    static constexpr std::size_t K = Sched::size;
+    using type = type_list<typename chunk_of<
+        Sched, C * step_chunk,
+        std::make_index_sequence<(C * step_chunk + step_chunk <= K ? step_chunk
+                                                                   : K - C * step_chunk)>,
+        Backward, VarList>::type...>;
+};
+
+/// Forward steps in topological order (Backward = false), or backward steps in reverse
+/// order for the variables in VarList, as a list of chunks.
+template <class Sched, bool Backward, class VarList = type_list<>>
+using step_chunks_t =
+    typename chunks_impl<Sched, Backward, VarList,
+                         std::make_index_sequence<(Sched::size + step_chunk - 1) /
+                                                  step_chunk>>::type;
+
+/// The context a local-derivative expression is evaluated in: constants become `Real`.
+template <class Real>
+struct real_context {
+    using real = Real;
+};
+
+/// The operation of a step, with its run-time number if it carries one.
+template <class Op, std::size_t Root, std::size_t Offset, class Data>
+constexpr Op make_op(const Data& data) {
+    if constexpr (op_data_count<Op> == 0) {
+        return Op{};
+    } else {
+        return Op::from_data(std::get<Root>(data)[Offset]);
+    }
+}
+
+// ---- forward steps --------------------------------------------------------------------------
+
+template <class V, std::size_t K, class Ctx, class Data, class Var, std::size_t S>
+constexpr void run_step(var_step<Var, S>, std::array<V, K>& val, const Ctx& ctx, const Data&) {
+    val[S] = static_cast<V>(Var{}.eval(ctx));
+}
+template <class V, std::size_t K, class Ctx, class Data, class C, std::size_t S>
+constexpr void run_step(constant_step<C, S>, std::array<V, K>& val, const Ctx& ctx,
+                        const Data&) {
+    val[S] = static_cast<V>(C{}.eval(ctx));
+}
+template <class V, std::size_t K, class Ctx, class Data, class T, std::size_t Root,
+          std::size_t Offset, std::size_t S>
+constexpr void run_step(literal_step<T, Root, Offset, S>, std::array<V, K>& val, const Ctx& ctx,
+                        const Data& data) {
+    val[S] = static_cast<V>(literal<T>{static_cast<T>(std::get<Root>(data)[Offset])}.eval(ctx));
+}
+template <class V, std::size_t K, class Ctx, class Data, class Op, std::size_t Root,
+          std::size_t Offset, std::size_t S, std::size_t... C>
+constexpr void run_step(op_step<Op, Root, Offset, S, slots<C...>>, std::array<V, K>& val,
+                        const Ctx&, const Data& data) {
+    val[S] = static_cast<V>(make_op<Op, Root, Offset>(data)(val[C]...));
+}
+
+template <class V, std::size_t K, class Ctx, class Data, class... Steps>
+constexpr void run_chunk(type_list<Steps...>, std::array<V, K>& val, const Ctx& ctx,
+                         const Data& data) {
+    (run_step(Steps{}, val, ctx, data), ...);
+}
+
+template <class V, std::size_t K, class Ctx, class Data, class... Chunks>
+constexpr void run_forward(type_list<Chunks...>, std::array<V, K>& val, const Ctx& ctx,
+                           const Data& data) {
+    (run_chunk(Chunks{}, val, ctx, data), ...);
+}
+
+// ---- backward steps -------------------------------------------------------------------------
+
+/// The value of a local-derivative expression whose operands are slots.
+template <class Real, class X, class V, std::size_t K>
+constexpr V slot_eval(const X& x, const std::array<V, K>& val) {
+    if constexpr (is_slot_ref<X>::value) {
+        return val[X::index];
+    } else if constexpr (is_constant_v<X>) {
+        return static_cast<V>(x.eval(real_context<Real>{}));
+    } else if constexpr (is_unary_node<X>::value) {
+        return static_cast<V>(x.op(slot_eval<Real>(x.arg, val)));
+    } else {
+        return static_cast<V>(x.op(slot_eval<Real>(x.lhs, val), slot_eval<Real>(x.rhs, val)));
+    }
+}
+
+/// adj[c] += adj[k] * p, with p a local derivative; +1 and -1 need no multiplication.
+template <class Real, std::size_t k, std::size_t c, class Partial, class V, std::size_t K>
+constexpr void accumulate(std::array<V, K>& adj, const std::array<V, K>& val, const Partial& p) {
+    if constexpr (is_constant_of_v<Partial, 1>) {
+        adj[c] += adj[k];
+    } else if constexpr (is_constant_of_v<Partial, -1>) {
+        adj[c] -= adj[k];
+    } else {
+        adj[c] += adj[k] * slot_eval<Real>(p, val);
+    }
+}
+
+template <class Real, class V, std::size_t K, class Data>
+constexpr void back_step(void*, std::array<V, K>&, const std::array<V, K>&, const Data&) {}
+
+template <class Real, class V, std::size_t K, class Data, class Op, std::size_t Root,
+          std::size_t Offset, std::size_t S, std::size_t C0, bool A0>
+constexpr void back_step(op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>*,
+                         std::array<V, K>& adj, const std::array<V, K>& val, const Data& data) {
+    if constexpr (A0) {
+        accumulate<Real, S, C0>(adj, val,
+                                make_op<Op, Root, Offset>(data).template partial<0>(
+                                    slot_ref<S>{}, slot_ref<C0>{}));
+    }
+}
+
+template <class Real, class V, std::size_t K, class Data, class Op, std::size_t Root,
+          std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1, bool A0, bool A1>
+constexpr void back_step(op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
+                         std::array<V, K>& adj, const std::array<V, K>& val, const Data& data) {
+    const auto op = make_op<Op, Root, Offset>(data);
+    if constexpr (A0) {
+        accumulate<Real, S, C0>(
+            adj, val, op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
+    }
+    if constexpr (A1) {
+        accumulate<Real, S, C1>(
+            adj, val, op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
+    }
+}
+
+template <class Real, class V, std::size_t K, class Data, class... Steps>
+constexpr void back_chunk(type_list<Steps...>, std::array<V, K>& adj, const std::array<V, K>& val,
+                          const Data& data) {
+    (back_step<Real>(static_cast<Steps*>(nullptr), adj, val, data), ...);
+}
+
+template <class Real, class V, std::size_t K, class Data, class... Chunks>
+constexpr void run_backward(type_list<Chunks...>, std::array<V, K>& adj,
+                            const std::array<V, K>& val, const Data& data) {
+    (back_chunk<Real>(Chunks{}, adj, val, data), ...);
+}
+
 /// One evaluation of a schedule `Sched` over the roots `Roots` (a std::tuple of
-/// expressions) with slot type `V`.
+/// expressions) with slot type `V`: `forward()` fills every slot once, `backward<R, Vars...>()`
+/// returns the adjoints of root R.
 template <class V, class Sched, class Roots, class Ctx>
 struct engine {
     static constexpr std::size_t K = Sched::size;
-    template <std::size_t k>
-    using entry_at = typename list_element<Sched>::template type<k>;
-    template <std::size_t k>
-    using node_at_t = typename entry_at<k>::node;
+    using data_t = typename roots_data<Roots>::type;
 
-    const Roots& roots;
     const Ctx& ctx;
+    data_t data;
     std::array<V, K> val{};
-
-    /// The node object of slot k: rebuilt from its type when it carries no data, read
-    /// from the root otherwise.
-    template <std::size_t k>
-    constexpr auto node() const {
-        using N = node_at_t<k>;
-        if constexpr (carries_data_v<N>) {
-            return node_at(roots, typename entry_at<k>::where{});
-        } else {
-            return N{};
-        }
-    }
-
-    template <class N, std::size_t C>
-    struct child_type;
-    template <class Op, class E>
-    struct child_type<unary<Op, E>, 0> {
-        using type = E;
-    };
-    template <class Op, class L, class R>
-    struct child_type<binary<Op, L, R>, 0> {
-        using type = L;
-    };
-    template <class Op, class L, class R>
-    struct child_type<binary<Op, L, R>, 1> {
-        using type = R;
-    };
-
-    /// The slot of the C-th child of slot k.
-    template <std::size_t k, std::size_t C>
-    static constexpr std::size_t child =
-        index_in<typename entry<typename child_type<node_at_t<k>, C>::type,
-                                typename path_push<typename entry_at<k>::where, C>::type>::key,
-                 Sched>::value;
 
     /// The slot of root R.
     template <std::size_t R>
     static constexpr std::size_t root_slot =
-        index_in<typename entry<std::remove_cvref_t<std::tuple_element_t<R, Roots>>,
-                                path<R>>::key,
-                 Sched>::value;
-
-    template <std::size_t k>
-    constexpr V compute() const {
-        using N = node_at_t<k>;
-        if constexpr (is_var_v<N> || is_constant_v<N>) {
-            return static_cast<V>(node<k>().eval(ctx));
-        } else if constexpr (is_unary_node<N>::value) {
-            return static_cast<V>(node<k>().op(val[child<k, 0>]));
-        } else {
-            return static_cast<V>(node<k>().op(val[child<k, 0>], val[child<k, 1>]));
-        }
-    }
+        find_slot<typename entry<std::remove_cvref_t<std::tuple_element_t<R, Roots>>, R,
+                                 0>::key,
+                  Sched>();
 
     /// Evaluates every unique node once, in topological order.
-    constexpr void forward() {
-        [this]<std::size_t... k>(std::index_sequence<k...>) {
-            ((val[k] = compute<k>()), ...);
-        }(std::make_index_sequence<K>{});
-    }
-
-    template <class N, class... Vars>
-    static constexpr bool active = (depends_on_v<N, Vars> || ...);
-
-    /// The value of a local-derivative expression, reading every subexpression that the
-    /// schedule already holds from its slot: `d cos(a) = -sin(a)` reuses sin(a) when the
-    /// function has it, and the result of exp is its own slot.
-    template <class X>
-    constexpr V memo_eval(const X& x) const {
-        if constexpr (is_slot_ref<X>::value) {
-            return val[X::index];
-        } else if constexpr (!carries_data_v<X> && index_in<X, Sched>::value != npos) {
-            return val[index_in<X, Sched>::value];
-        } else if constexpr (is_var_v<X> || is_constant_v<X>) {
-            return static_cast<V>(x.eval(ctx));
-        } else if constexpr (is_unary_node<X>::value) {
-            return static_cast<V>(x.op(memo_eval(x.arg)));
-        } else {
-            return static_cast<V>(x.op(memo_eval(x.lhs), memo_eval(x.rhs)));
-        }
-    }
-
-    /// Operand C of slot k inside its local derivative rule: the node itself when the
-    /// schedule can find it by type, else a reference to its slot.
-    template <std::size_t k, std::size_t C>
-    constexpr auto operand() const {
-        using N = typename child_type<node_at_t<k>, C>::type;
-        if constexpr (carries_data_v<N>) {
-            return slot_ref<child<k, C>>{};
-        } else {
-            return N{};
-        }
-    }
-    template <std::size_t k>
-    constexpr auto result() const {
-        if constexpr (carries_data_v<node_at_t<k>>) {
-            return slot_ref<k>{};
-        } else {
-            return node_at_t<k>{};
-        }
-    }
-
-    /// adj[c] += adj[k] * (local derivative of node k by its argument I).
-    template <std::size_t k, std::size_t c, class Partial>
-    constexpr void accumulate(std::array<V, K>& adj, const Partial& p) const {
-        if constexpr (is_constant_of_v<Partial, 1>) {
-            adj[c] += adj[k];
-        } else if constexpr (is_constant_of_v<Partial, -1>) {
-            adj[c] -= adj[k];
-        } else {
-            adj[c] += adj[k] * memo_eval(p);
-        }
-    }
-
-    template <std::size_t k, class... Vars>
-    constexpr void propagate(std::array<V, K>& adj) const {
-        using N = node_at_t<k>;
-        if constexpr (is_unary_node<N>::value) {
-            if constexpr (active<typename child_type<N, 0>::type, Vars...>) {
-                accumulate<k, child<k, 0>>(
-                    adj, node<k>().op.template partial<0>(result<k>(), operand<k, 0>()));
-            }
-        } else if constexpr (is_binary_node<N>::value) {
-            if constexpr (active<typename child_type<N, 0>::type, Vars...>) {
-                accumulate<k, child<k, 0>>(
-                    adj, node<k>().op.template partial<0>(result<k>(), operand<k, 0>(),
-                                                           operand<k, 1>()));
-            }
-            if constexpr (active<typename child_type<N, 1>::type, Vars...>) {
-                accumulate<k, child<k, 1>>(
-                    adj, node<k>().op.template partial<1>(result<k>(), operand<k, 0>(),
-                                                           operand<k, 1>()));
-            }
-        }
-    }
+    constexpr void forward() { run_forward(step_chunks_t<Sched, false>{}, val, ctx, data); }
 
     /// The adjoints of every slot for root R: d root_R / d slot, accumulated in reverse
-    /// topological order over the nodes that depend on one of `Vars`.
+    /// topological order over the operands that depend on one of `Vars`.
     template <std::size_t R, class... Vars>
     constexpr std::array<V, K> backward() const {
         std::array<V, K> adj{};
         for (std::size_t k = 0; k < K; ++k) adj[k] = zero_like(val[k]);
         adj[root_slot<R>] = one_like(val[root_slot<R>]);
-        [&]<std::size_t... j>(std::index_sequence<j...>) {
-            (propagate<K - 1 - j, Vars...>(adj), ...);
-        }(std::make_index_sequence<K>{});
+        run_backward<typename Ctx::real>(step_chunks_t<Sched, true, type_list<Vars...>>{}, adj,
+                                         val, data);
         return adj;
     }
 
@@ -239,7 +405,7 @@ struct engine {
     template <class... Vars>
     constexpr std::array<V, sizeof...(Vars)> partials_of(const std::array<V, K>& adj) const {
         return {[&]<class Var>(std::type_identity<Var>) {
-            constexpr std::size_t i = index_in<Var, Sched>::value;
+            constexpr std::size_t i = find_slot<Var, Sched>();
             if constexpr (i == npos) {
                 return zero_like(val[K - 1]);
             } else {
@@ -258,7 +424,8 @@ struct schedule_of_tuple<std::tuple<Rs...>> {
 
 template <class V, class Roots, class Ctx>
 constexpr auto make_engine(const Roots& roots, const Ctx& ctx) {
-    return engine<V, typename schedule_of_tuple<Roots>::type, Roots, Ctx>{roots, ctx, {}};
+    using E = engine<V, typename schedule_of_tuple<Roots>::type, Roots, Ctx>;
+    return E{ctx, gather_roots_data(roots), {}};
 }
 
 }  // namespace tapeless::detail

@@ -12,3 +12,7 @@
 #include "tapeless/symbolic/derivative.hpp"
 #include "tapeless/symbolic/print.hpp"
 #include "tapeless/reverse/grad.hpp"
+#include "tapeless/forward/dual.hpp"
+#include "tapeless/forward/forward_grad.hpp"
+#include "tapeless/forward/callable.hpp"
+#include "tapeless/batch/batch.hpp"

@@ -160,11 +160,30 @@ constexpr bool check_bindings() {
     }
 }
 
+/// True for Eigen dense objects (arrays, vectors and their expressions).
+template <class T>
+inline constexpr bool is_eigen_dense_v = requires {
+    typename T::Scalar;
+    T::RowsAtCompileTime;
+    T::ColsAtCompileTime;
+};
+
+/// A call over Eigen arrays (a batch of points, section 4): some value is an Eigen object.
+template <class... Bs>
+inline constexpr bool is_batch_call_v =
+    (is_eigen_dense_v<std::remove_cvref_t<typename Bs::value_type>> || ...);
+
+/// Evaluation, grad, hessian and jacobian over a batch of points; defined in batch/batch.hpp.
+template <class... Bs>
+struct batch_call;
+
 /// Checks the arguments of `e(...)` and evaluates `e` with them.
 template <class E, class... Bs>
 constexpr auto evaluate(const E& e, const Bs&... bs) {
     if constexpr (!check_bindings<Bs...>()) {
         return 0.0;
+    } else if constexpr (is_batch_call_v<Bs...>) {
+        return batch_call<Bs...>::evaluate(e, bs...);
     } else {
         return e.eval(make_context(bs...));
     }

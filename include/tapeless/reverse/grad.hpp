@@ -184,6 +184,8 @@ constexpr auto grad(const E& e, const Args&... args) {
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
             if constexpr (!detail::check_bindings<Bs...>()) {
                 return 0.0;
+            } else if constexpr (detail::is_batch_call_v<Bs...>) {
+                return detail::batch_call<Bs...>::gradient(w, e, bs...);
             } else {
                 return detail::reverse_gradient(w, e, bs...);
             }
@@ -199,6 +201,8 @@ constexpr auto hessian(const E& e, const Args&... args) {
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
             if constexpr (!detail::check_bindings<Bs...>()) {
                 return 0.0;
+            } else if constexpr (detail::is_batch_call_v<Bs...>) {
+                return detail::batch_call<Bs...>::hessian(w, e, bs...);
             } else {
                 return detail::reverse_hessian(w, e, bs...);
             }
@@ -214,6 +218,8 @@ constexpr auto jacobian(const vector_expression<Es...>& f, const Args&... args) 
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
             if constexpr (!detail::check_bindings<Bs...>()) {
                 return 0.0;
+            } else if constexpr (detail::is_batch_call_v<Bs...>) {
+                return detail::batch_call<Bs...>::jacobian(w, f, bs...);
             } else {
                 return detail::reverse_jacobian(w, f, bs...);
             }

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace tapeless {
 
@@ -53,7 +54,7 @@ public:
     static constexpr std::size_t size = sizeof...(Vars);
 
     constexpr gradient(T value, std::array<T, size> partials)
-        : value_(value), partials_(partials) {}
+        : value_(std::move(value)), partials_(std::move(partials)) {}
 
     /// The function's value at the point.
     constexpr const T& value() const { return value_; }

@@ -1,0 +1,816 @@
+// tapeless::dual<T, N>: a value and its N partial derivatives as an Eigen vector (forward mode).
+#pragma once
+
+#include "tapeless/detail/dispatch.hpp"
+#include "tapeless/expr/bind.hpp"
+#include "tapeless/fwd.hpp"
+
+#include <Eigen/Core>
+
+#include <compare>
+#include <concepts>
+#include <cstddef>
+#include <limits>
+#include <ostream>
+#include <type_traits>
+
+/// How the hot functions of dual numbers are inlined: with GCC and Clang, into the caller
+/// together with the Eigen assignment loop inside them (GCC otherwise keeps that loop out of
+/// line, one call per operation, which halves the speed of a 15-partial dual).
+#ifndef TAPELESS_DUAL_INLINE
+#if defined(__GNUC__) || defined(__clang__)
+#define TAPELESS_DUAL_INLINE [[gnu::always_inline, gnu::flatten]] inline
+#else
+#define TAPELESS_DUAL_INLINE inline
+#endif
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#define TAPELESS_RESTRICT __restrict
+#else
+#define TAPELESS_RESTRICT
+#endif
+
+namespace tapeless {
+
+namespace detail {
+
+template <class T>
+struct is_dual_impl : std::false_type {};
+template <class T, int N>
+struct is_dual_impl<dual<T, N>> : std::true_type {};
+
+/// True when S can stand beside a `D = dual<T, N>` as a constant: a number, T itself, or
+/// (for nested duals) a constant of T.
+template <class S, class D>
+struct is_dual_scalar : std::false_type {};
+template <class S, class T, int N>
+struct is_dual_scalar<S, dual<T, N>>
+    : std::bool_constant<arithmetic<S> || std::is_same_v<S, T> || is_dual_scalar<S, T>::value> {
+};
+
+namespace error {
+template <class L, class R>
+struct mismatched_duals;
+}  // namespace error
+
+/// Selects the constructor of dual that leaves the partials uninitialised (to be written).
+struct uninitialized_t {};
+
+/// Partials updated by plain loops over N numbers: fixed N and a number type T. GCC keeps
+/// Eigen's fixed-size assignment loop out of line (one call per operation, about half the
+/// speed at N = 15); a loop of compile-time length is unrolled and vectorised by GCC and
+/// Clang alike. Dynamic sizes and nested duals use Eigen expressions.
+template <class T, int N>
+inline constexpr bool dual_raw_loop_v = N != Eigen::Dynamic && std::is_arithmetic_v<T>;
+
+}  // namespace detail
+
+/// True for `tapeless::dual<T, N>`.
+template <class T>
+inline constexpr bool is_dual_v = detail::is_dual_impl<std::remove_cvref_t<T>>::value;
+
+/// A constant operand of dual<T, N>: an arithmetic value, or T (for nested duals).
+template <class S, class D>
+concept dual_scalar = detail::is_dual_scalar<std::remove_cvref_t<S>, std::remove_cvref_t<D>>::value;
+
+/// A forward-mode dual number: a value `v` and the partial derivatives `g` of v by N
+/// variables, stored in an `Eigen::Matrix<T, N, 1>` so that every derivative update is one
+/// Eigen vector expression (SIMD over the variables). N may be `Eigen::Dynamic`; an empty
+/// partial vector then stands for zero partials. Every rule is the chain rule
+/// `f(v, g) = (f(v), f'(v) g)`; `dual<dual<T, N>, N>` gives second derivatives.
+template <class T, int N>
+class dual {
+    static_assert(N == Eigen::Dynamic || N >= 0,
+                  "tapeless: dual<T, N> needs N >= 0 or N == Eigen::Dynamic");
+
+public:
+    using value_type = T;
+    using grad_type = Eigen::Matrix<T, N, 1>;
+    static constexpr int size_at_compile_time = N;
+
+    /// Zero, with zero partials (an empty partial vector when N is Dynamic).
+    TAPELESS_DUAL_INLINE dual() : value_(0) {
+        if constexpr (N != Eigen::Dynamic) grad_.setZero();
+    }
+
+    /// A constant: the value `v` with zero partials.
+    template <class S>
+        requires dual_scalar<S, dual>
+    TAPELESS_DUAL_INLINE dual(const S& v) : value_(static_cast<T>(v)) {  // NOLINT: implicit, as `T x = 0` needs
+        if constexpr (N != Eigen::Dynamic) grad_.setZero();
+    }
+
+    /// The value `v` with uninitialised partials (fixed N), for the kernels that write them.
+    TAPELESS_DUAL_INLINE dual(detail::uninitialized_t, const T& v) : value_(v) {}
+
+    /// The value `v` with the partials `g` (any Eigen expression of N entries).
+    template <class G>
+    TAPELESS_DUAL_INLINE dual(const T& v, const Eigen::MatrixBase<G>& g) : value_(v), grad_(g) {}
+
+    /// The i-th of N variables at the value `v`: partials e_i (1 at i, 0 elsewhere).
+    TAPELESS_DUAL_INLINE static dual variable(const T& v, Eigen::Index i)
+        requires(N != Eigen::Dynamic)
+    {
+        return dual(v, grad_type::Unit(i));
+    }
+
+    /// The i-th of n variables at the value `v` (n == N when N is fixed).
+    TAPELESS_DUAL_INLINE static dual variable(const T& v, Eigen::Index i, Eigen::Index n) {
+        return dual(v, grad_type::Unit(n, i));
+    }
+
+    /// The value.
+    const T& value() const { return value_; }
+    T& value() { return value_; }
+
+    /// The partial derivatives.
+    const grad_type& grad() const { return grad_; }
+    grad_type& grad() { return grad_; }
+
+    /// Makes this the i-th of n variables: partials e_i.
+    void seed(Eigen::Index i, Eigen::Index n = (N == Eigen::Dynamic ? 0 : N)) {
+        grad_ = grad_type::Unit(n, i);
+    }
+
+    // Compound assignment updates the partials in place, from the old value, before the value.
+    // Coefficient-wise Eigen assignment reads each coefficient before writing it, so `a *= a`
+    // is safe without a temporary.
+
+    /// a += b: da += db.
+    TAPELESS_DUAL_INLINE dual& operator+=(const dual& b) {
+        if constexpr (detail::dual_raw_loop_v<T, N>) {
+            T* o = grad_.data();
+            const T* g = b.grad_.data();
+            for (int i = 0; i < N; ++i) o[i] += g[i];
+        } else if constexpr (N == Eigen::Dynamic) {
+            if (b.grad_.size() == 0) {
+            } else if (grad_.size() == 0) {
+                grad_ = b.grad_;
+            } else {
+                grad_ += b.grad_;
+            }
+        } else {
+            grad_ += b.grad_;
+        }
+        value_ += b.value_;
+        return *this;
+    }
+
+    /// a -= b: da -= db.
+    TAPELESS_DUAL_INLINE dual& operator-=(const dual& b) {
+        if constexpr (detail::dual_raw_loop_v<T, N>) {
+            T* o = grad_.data();
+            const T* g = b.grad_.data();
+            for (int i = 0; i < N; ++i) o[i] -= g[i];
+        } else if constexpr (N == Eigen::Dynamic) {
+            if (b.grad_.size() == 0) {
+            } else if (grad_.size() == 0) {
+                grad_ = -b.grad_;
+            } else {
+                grad_ -= b.grad_;
+            }
+        } else {
+            grad_ -= b.grad_;
+        }
+        value_ -= b.value_;
+        return *this;
+    }
+
+    /// a *= b: da = b da + a db.
+    TAPELESS_DUAL_INLINE dual& operator*=(const dual& b) {
+        if constexpr (detail::dual_raw_loop_v<T, N>) {
+            T* o = grad_.data();
+            const T* g = b.grad_.data();
+            const T bv = b.value_, av = value_;
+            for (int i = 0; i < N; ++i) o[i] = o[i] * bv + g[i] * av;
+        } else if constexpr (N == Eigen::Dynamic) {
+            if (b.grad_.size() == 0) {
+                grad_ *= b.value_;
+            } else if (grad_.size() == 0) {
+                grad_ = b.grad_ * value_;
+            } else {
+                grad_ = grad_ * b.value_ + b.grad_ * value_;
+            }
+        } else {
+            grad_ = grad_ * b.value_ + b.grad_ * value_;
+        }
+        value_ *= b.value_;
+        return *this;
+    }
+
+    /// a /= b: da = (da - (a/b) db) / b.
+    TAPELESS_DUAL_INLINE dual& operator/=(const dual& b) {
+        const T inv = T(1) / b.value_;
+        const T r = value_ / b.value_;
+        const T c = -r * inv;
+        if constexpr (detail::dual_raw_loop_v<T, N>) {
+            T* o = grad_.data();
+            const T* g = b.grad_.data();
+            for (int i = 0; i < N; ++i) o[i] = o[i] * inv + g[i] * c;
+        } else if constexpr (N == Eigen::Dynamic) {
+            if (b.grad_.size() == 0) {
+                grad_ *= inv;
+            } else if (grad_.size() == 0) {
+                grad_ = b.grad_ * c;
+            } else {
+                grad_ = grad_ * inv + b.grad_ * c;
+            }
+        } else {
+            grad_ = grad_ * inv + b.grad_ * c;
+        }
+        value_ = r;
+        return *this;
+    }
+
+    template <class S>
+        requires dual_scalar<S, dual>
+    TAPELESS_DUAL_INLINE dual& operator+=(const S& s) {
+        value_ += static_cast<T>(s);
+        return *this;
+    }
+    template <class S>
+        requires dual_scalar<S, dual>
+    TAPELESS_DUAL_INLINE dual& operator-=(const S& s) {
+        value_ -= static_cast<T>(s);
+        return *this;
+    }
+    template <class S>
+        requires dual_scalar<S, dual>
+    TAPELESS_DUAL_INLINE dual& operator*=(const S& s) {
+        const T c = static_cast<T>(s);
+        grad_ *= c;
+        value_ *= c;
+        return *this;
+    }
+    template <class S>
+        requires dual_scalar<S, dual>
+    TAPELESS_DUAL_INLINE dual& operator/=(const S& s) {
+        const T c = static_cast<T>(s);
+        grad_ *= T(1) / c;
+        value_ /= c;
+        return *this;
+    }
+
+    /// Compound assignment with a dual of another size or scalar type: an error.
+    template <class U, int M>
+        requires(!dual_scalar<dual<U, M>, dual>)
+    dual& operator+=(const dual<U, M>&) {
+        return mismatched<U, M>();
+    }
+    template <class U, int M>
+        requires(!dual_scalar<dual<U, M>, dual>)
+    dual& operator-=(const dual<U, M>&) {
+        return mismatched<U, M>();
+    }
+    template <class U, int M>
+        requires(!dual_scalar<dual<U, M>, dual>)
+    dual& operator*=(const dual<U, M>&) {
+        return mismatched<U, M>();
+    }
+    template <class U, int M>
+        requires(!dual_scalar<dual<U, M>, dual>)
+    dual& operator/=(const dual<U, M>&) {
+        return mismatched<U, M>();
+    }
+
+private:
+    template <class U, int M>
+    dual& mismatched() {
+        // Reached by a += b with a a dual<double, 2> and b a dual<double, 3> (or float/double).
+        static_assert(detail::always_false<detail::error::mismatched_duals<dual, dual<U, M>>>,
+                      "tapeless: dual numbers of different sizes or scalar types in one "
+                      "operation; use one dual<T, N> type for all the variables of a computation");
+        return *this;
+    }
+
+    T value_;
+    grad_type grad_;
+};
+
+/// The dual numbers x_0 ... x_{n-1} at `point`, each seeded as a variable: the argument of a
+/// function differentiated in forward mode.
+template <class P>
+auto seed(const Eigen::MatrixBase<P>& point) {
+    using T = typename P::Scalar;
+    constexpr int n = P::SizeAtCompileTime;
+    using D = dual<T, n>;
+    Eigen::Matrix<D, n, 1> x;
+    if constexpr (n == Eigen::Dynamic) x.resize(point.size());
+    for (Eigen::Index i = 0; i < point.size(); ++i)
+        x(i) = D::variable(point.derived().coeff(i), i, point.size());
+    return x;
+}
+
+namespace detail {
+
+/// A dual with value v and partials ga*ca + gb*cb; an empty Dynamic vector counts as zero.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, N, 1>& ga, const T& ca,
+                               const Eigen::Matrix<T, N, 1>& gb, const T& cb) {
+    if constexpr (dual_raw_loop_v<T, N>) {
+        // Local copies and restrict: otherwise the stores through o may alias ca and cb
+        // (references), and GCC reloads them every iteration instead of vectorising.
+        const T a_c = ca, b_c = cb;
+        dual<T, N> r(uninitialized_t{}, v);
+        T* TAPELESS_RESTRICT o = r.grad().data();
+        const T* TAPELESS_RESTRICT a = ga.data();
+        const T* TAPELESS_RESTRICT b = gb.data();
+        for (int i = 0; i < N; ++i) o[i] = a[i] * a_c + b[i] * b_c;
+        return r;
+    } else if constexpr (N == Eigen::Dynamic) {
+        if (ga.size() == 0) return gb.size() == 0 ? dual<T, N>(v) : dual<T, N>(v, gb * cb);
+        if (gb.size() == 0) return dual<T, N>(v, ga * ca);
+        return dual<T, N>(v, ga * ca + gb * cb);
+    } else {
+        return dual<T, N>(v, ga * ca + gb * cb);
+    }
+}
+
+/// A dual with value v and partials da * c: the chain rule of a unary function.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> dual_scaled(const T& v, const Eigen::Matrix<T, N, 1>& g,
+                                            const T& c) {
+    if constexpr (dual_raw_loop_v<T, N>) {
+        const T k = c;
+        dual<T, N> r(uninitialized_t{}, v);
+        T* TAPELESS_RESTRICT o = r.grad().data();
+        const T* TAPELESS_RESTRICT a = g.data();
+        for (int i = 0; i < N; ++i) o[i] = a[i] * k;
+        return r;
+    } else {
+        return dual<T, N>(v, g * c);
+    }
+}
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> dual_chain(const T& v, const dual<T, N>& a, const T& c) {
+    return dual_scaled(v, a.grad(), c);
+}
+
+/// A dual with value v and partials ga + s gb, s = +1 or -1 (fixed N, numbers).
+template <int S, class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> dual_sum(const T& v, const Eigen::Matrix<T, N, 1>& ga,
+                                         const Eigen::Matrix<T, N, 1>& gb) {
+    dual<T, N> r(uninitialized_t{}, v);
+    T* TAPELESS_RESTRICT o = r.grad().data();
+    const T* TAPELESS_RESTRICT a = ga.data();
+    const T* TAPELESS_RESTRICT b = gb.data();
+    for (int i = 0; i < N; ++i) o[i] = S > 0 ? a[i] + b[i] : a[i] - b[i];
+    return r;
+}
+
+template <class T, int N, class U, int M>
+dual<T, N> mismatched_duals() {
+    // Reached by a + b, pow(a, b), atan2(a, b), ... with a a dual<double, 2> and b a
+    // dual<double, 3> (or dual<float, 2> and dual<double, 2>).
+    static_assert(always_false<error::mismatched_duals<dual<T, N>, dual<U, M>>>,
+                  "tapeless: dual numbers of different sizes or scalar types in one operation; "
+                  "use one dual<T, N> type for all the variables of a computation");
+    return {};
+}
+
+/// Two duals that are neither the same type nor a dual and one of its constants.
+template <class L, class R>
+concept mismatched_dual_pair = is_dual_v<L> && is_dual_v<R> && !std::is_same_v<L, R> &&
+                               !dual_scalar<L, R> && !dual_scalar<R, L>;
+
+}  // namespace detail
+
+// ---- arithmetic ------------------------------------------------------------------------------
+
+/// +a.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> operator+(const dual<T, N>& a) {
+    return a;
+}
+
+/// -a; d(-a) = -da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> operator-(const dual<T, N>& a) {
+    return detail::dual_scaled(T(-a.value()), a.grad(), T(-1));
+}
+
+/// a + b; d = da + db.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> operator+(const dual<T, N>& a, const dual<T, N>& b) {
+    if constexpr (N == Eigen::Dynamic) {
+        if (a.grad().size() == 0) return dual<T, N>(a.value() + b.value(), b.grad());
+        if (b.grad().size() == 0) return dual<T, N>(a.value() + b.value(), a.grad());
+    }
+    if constexpr (detail::dual_raw_loop_v<T, N>) {
+        return detail::dual_sum<1>(T(a.value() + b.value()), a.grad(), b.grad());
+    } else {
+        return dual<T, N>(a.value() + b.value(), a.grad() + b.grad());
+    }
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator+(const dual<T, N>& a, const S& s) {
+    return dual<T, N>(a.value() + static_cast<T>(s), a.grad());
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator+(const S& s, const dual<T, N>& a) {
+    return dual<T, N>(static_cast<T>(s) + a.value(), a.grad());
+}
+
+/// a - b; d = da - db.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> operator-(const dual<T, N>& a, const dual<T, N>& b) {
+    if constexpr (N == Eigen::Dynamic) {
+        if (a.grad().size() == 0) return dual<T, N>(a.value() - b.value(), -b.grad());
+        if (b.grad().size() == 0) return dual<T, N>(a.value() - b.value(), a.grad());
+    }
+    if constexpr (detail::dual_raw_loop_v<T, N>) {
+        return detail::dual_sum<-1>(T(a.value() - b.value()), a.grad(), b.grad());
+    } else {
+        return dual<T, N>(a.value() - b.value(), a.grad() - b.grad());
+    }
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator-(const dual<T, N>& a, const S& s) {
+    return dual<T, N>(a.value() - static_cast<T>(s), a.grad());
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator-(const S& s, const dual<T, N>& a) {
+    return detail::dual_scaled(T(static_cast<T>(s) - a.value()), a.grad(), T(-1));
+}
+
+/// a * b; d = b da + a db.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> operator*(const dual<T, N>& a, const dual<T, N>& b) {
+    return detail::dual_combine(T(a.value() * b.value()), a.grad(), b.value(), b.grad(), a.value());
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator*(const dual<T, N>& a, const S& s) {
+    const T c = static_cast<T>(s);
+    return detail::dual_scaled(T(a.value() * c), a.grad(), c);
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator*(const S& s, const dual<T, N>& a) {
+    const T c = static_cast<T>(s);
+    return detail::dual_scaled(T(c * a.value()), a.grad(), c);
+}
+
+/// a / b; d = da / b - (a/b) db / b.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> operator/(const dual<T, N>& a, const dual<T, N>& b) {
+    const T inv = T(1) / b.value();
+    const T r = a.value() / b.value();
+    return detail::dual_combine(r, a.grad(), inv, b.grad(), T(-r * inv));
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator/(const dual<T, N>& a, const S& s) {
+    const T c = static_cast<T>(s);
+    return detail::dual_scaled(T(a.value() / c), a.grad(), T(T(1) / c));
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> operator/(const S& s, const dual<T, N>& a) {
+    const T r = static_cast<T>(s) / a.value();
+    return detail::dual_chain(r, a, T(-r / a.value()));
+}
+
+// Duals of different sizes or scalar types: one clear error instead of "no match".
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> operator+(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> operator-(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> operator*(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> operator/(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+
+// ---- comparisons: by value, so that branches (`if (x > 0)`) follow the value -------------------
+
+template <class T, int N>
+TAPELESS_DUAL_INLINE bool operator==(const dual<T, N>& a, const dual<T, N>& b) {
+    return a.value() == b.value();
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE bool operator==(const dual<T, N>& a, const S& s) {
+    return a.value() == s;
+}
+template <class T, int N>
+TAPELESS_DUAL_INLINE std::partial_ordering operator<=>(const dual<T, N>& a, const dual<T, N>& b) {
+    return a.value() <=> b.value();
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE std::partial_ordering operator<=>(const dual<T, N>& a, const S& s) {
+    return a.value() <=> s;
+}
+
+/// Prints `value` (the partials are not printed; use `.grad()`).
+template <class T, int N>
+std::ostream& operator<<(std::ostream& os, const dual<T, N>& a) {
+    return os << a.value();
+}
+
+// ---- elementary functions (found by ADL); the values come from tapeless::math ----------------
+
+/// sqrt: d sqrt(a) = da / (2 sqrt(a)).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> sqrt(const dual<T, N>& a) {
+    const T r = detail::fn::sqrt(a.value());
+    return detail::dual_chain(r, a, T(T(0.5) / r));
+}
+
+/// cbrt: d cbrt(a) = da / (3 cbrt(a)^2).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> cbrt(const dual<T, N>& a) {
+    const T r = detail::fn::cbrt(a.value());
+    return detail::dual_chain(r, a, T(T(1) / (T(3) * r * r)));
+}
+
+/// exp: d exp(a) = exp(a) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> exp(const dual<T, N>& a) {
+    const T r = detail::fn::exp(a.value());
+    return detail::dual_chain(r, a, r);
+}
+
+/// log: d log(a) = da / a.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> log(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::log(a.value())), a, T(T(1) / a.value()));
+}
+
+/// sin: d sin(a) = cos(a) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> sin(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::sin(a.value())), a, T(detail::fn::cos(a.value())));
+}
+
+/// cos: d cos(a) = -sin(a) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> cos(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::cos(a.value())), a, T(-detail::fn::sin(a.value())));
+}
+
+/// tan: d tan(a) = (1 + tan(a)^2) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> tan(const dual<T, N>& a) {
+    const T r = detail::fn::tan(a.value());
+    return detail::dual_chain(r, a, T(T(1) + r * r));
+}
+
+/// asin: d asin(a) = da / sqrt(1 - a^2).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> asin(const dual<T, N>& a) {
+    const T& v = a.value();
+    return detail::dual_chain(T(detail::fn::asin(v)), a,
+                              T(T(1) / detail::fn::sqrt(T(T(1) - v * v))));
+}
+
+/// acos: d acos(a) = -da / sqrt(1 - a^2).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> acos(const dual<T, N>& a) {
+    const T& v = a.value();
+    return detail::dual_chain(T(detail::fn::acos(v)), a,
+                              T(T(-1) / detail::fn::sqrt(T(T(1) - v * v))));
+}
+
+/// atan: d atan(a) = da / (1 + a^2).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> atan(const dual<T, N>& a) {
+    const T& v = a.value();
+    return detail::dual_chain(T(detail::fn::atan(v)), a, T(T(1) / (T(1) + v * v)));
+}
+
+/// sinh: d sinh(a) = cosh(a) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> sinh(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::sinh(a.value())), a, T(detail::fn::cosh(a.value())));
+}
+
+/// cosh: d cosh(a) = sinh(a) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> cosh(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::cosh(a.value())), a, T(detail::fn::sinh(a.value())));
+}
+
+/// tanh: d tanh(a) = (1 - tanh(a)^2) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> tanh(const dual<T, N>& a) {
+    const T r = detail::fn::tanh(a.value());
+    return detail::dual_chain(r, a, T(T(1) - r * r));
+}
+
+/// abs: d |a| = sign(a) da (0 at a = 0).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> abs(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::abs(a.value())), a, T(detail::fn::sign(a.value())));
+}
+
+/// sign: -1, 0 or 1, with zero partials.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> sign(const dual<T, N>& a) {
+    return dual<T, N>(T(detail::fn::sign(a.value())));
+}
+
+/// log1p: d log1p(a) = da / (1 + a).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> log1p(const dual<T, N>& a) {
+    return detail::dual_chain(T(detail::fn::log1p(a.value())), a, T(T(1) / (T(1) + a.value())));
+}
+
+/// expm1: d expm1(a) = (expm1(a) + 1) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> expm1(const dual<T, N>& a) {
+    const T r = detail::fn::expm1(a.value());
+    return detail::dual_chain(r, a, T(r + T(1)));
+}
+
+/// erf: d erf(a) = 2/sqrt(pi) exp(-a^2) da.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> erf(const dual<T, N>& a) {
+    const T& v = a.value();
+    using R = detail::real_of_t<T>;
+    constexpr R two_over_sqrt_pi = static_cast<R>(1.12837916709551257389615890312154517L);
+    return detail::dual_chain(T(detail::fn::erf(v)), a,
+                              T(two_over_sqrt_pi * detail::fn::exp(T(-(v * v)))));
+}
+
+/// pow(a, n) for an integer n, by exact repeated multiplication; d = n a^(n-1) da.
+template <class T, int N, std::integral I>
+TAPELESS_DUAL_INLINE dual<T, N> pow(const dual<T, N>& a, I n) {
+    const int k = static_cast<int>(n);
+    const T r = detail::fn::pow_int(a.value(), k);
+    if (k == 0) return dual<T, N>(r, a.grad() * T(0));
+    return detail::dual_chain(r, a, T(static_cast<T>(k) * detail::fn::pow_int(a.value(), k - 1)));
+}
+
+/// pow(a, s) for a real constant s; d = s a^(s-1) da.
+template <class T, int N, class S>
+    requires(dual_scalar<S, dual<T, N>> && !std::integral<S>)
+TAPELESS_DUAL_INLINE dual<T, N> pow(const dual<T, N>& a, const S& s) {
+    const T e = static_cast<T>(s);
+    const T r = detail::fn::pow(a.value(), e);
+    return detail::dual_chain(r, a, T(e * detail::fn::pow(a.value(), T(e - T(1)))));
+}
+
+/// pow(s, b) for a constant base s; d = s^b log(s) db.
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> pow(const S& s, const dual<T, N>& b) {
+    const T base = static_cast<T>(s);
+    const T r = detail::fn::pow(base, b.value());
+    return detail::dual_chain(r, b, T(r * detail::fn::log(base)));
+}
+
+/// pow(a, b); d = b a^(b-1) da + a^b log(a) db.
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> pow(const dual<T, N>& a, const dual<T, N>& b) {
+    const T r = detail::fn::pow(a.value(), b.value());
+    return detail::dual_combine(r, a.grad(),
+                                T(b.value() * detail::fn::pow(a.value(), T(b.value() - T(1)))),
+                                b.grad(), T(r * detail::fn::log(a.value())));
+}
+
+/// atan2(y, x), the angle of (x, y); d = (x dy - y dx) / (x^2 + y^2).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> atan2(const dual<T, N>& y, const dual<T, N>& x) {
+    const T inv = T(1) / (x.value() * x.value() + y.value() * y.value());
+    return detail::dual_combine(T(detail::fn::atan2(y.value(), x.value())), y.grad(),
+                                T(x.value() * inv), x.grad(), T(-y.value() * inv));
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> atan2(const dual<T, N>& y, const S& s) {
+    const T x = static_cast<T>(s);
+    return detail::dual_chain(T(detail::fn::atan2(y.value(), x)), y,
+                              T(x / (x * x + y.value() * y.value())));
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> atan2(const S& s, const dual<T, N>& x) {
+    const T y = static_cast<T>(s);
+    return detail::dual_chain(T(detail::fn::atan2(y, x.value())), x,
+                              T(-y / (x.value() * x.value() + y * y)));
+}
+
+/// hypot(a, b) = sqrt(a^2 + b^2) without overflow; d = (a da + b db) / hypot(a, b).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> hypot(const dual<T, N>& a, const dual<T, N>& b) {
+    const T r = detail::fn::hypot(a.value(), b.value());
+    const T inv = T(1) / r;
+    return detail::dual_combine(r, a.grad(), T(a.value() * inv), b.grad(), T(b.value() * inv));
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> hypot(const dual<T, N>& a, const S& s) {
+    const T r = detail::fn::hypot(a.value(), static_cast<T>(s));
+    return detail::dual_chain(r, a, T(a.value() / r));
+}
+template <class T, int N, class S>
+    requires dual_scalar<S, dual<T, N>>
+TAPELESS_DUAL_INLINE dual<T, N> hypot(const S& s, const dual<T, N>& b) {
+    const T r = detail::fn::hypot(static_cast<T>(s), b.value());
+    return detail::dual_chain(r, b, T(b.value() / r));
+}
+
+// Binary functions of duals of different sizes or scalar types.
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> pow(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> atan2(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+template <class L, class R>
+    requires detail::mismatched_dual_pair<L, R>
+dual<typename L::value_type, L::size_at_compile_time> hypot(const L&, const R&) {
+    return detail::mismatched_duals<typename L::value_type, L::size_at_compile_time,
+                                    typename R::value_type, R::size_at_compile_time>();
+}
+
+namespace detail {
+/// Dual numbers can be bound to variables: `e(x = some_dual)`.
+template <class T, int N>
+struct is_numeric_class<dual<T, N>> : std::true_type {};
+}  // namespace detail
+
+}  // namespace tapeless
+
+/// Limits of the value type, as dual numbers with zero partials.
+template <class T, int N>
+struct std::numeric_limits<tapeless::dual<T, N>> : std::numeric_limits<T> {
+    using D = tapeless::dual<T, N>;
+    static D min() noexcept { return D(std::numeric_limits<T>::min()); }
+    static D max() noexcept { return D(std::numeric_limits<T>::max()); }
+    static D lowest() noexcept { return D(std::numeric_limits<T>::lowest()); }
+    static D epsilon() noexcept { return D(std::numeric_limits<T>::epsilon()); }
+    static D round_error() noexcept { return D(std::numeric_limits<T>::round_error()); }
+    static D infinity() noexcept { return D(std::numeric_limits<T>::infinity()); }
+    static D quiet_NaN() noexcept { return D(std::numeric_limits<T>::quiet_NaN()); }
+    static D signaling_NaN() noexcept { return D(std::numeric_limits<T>::signaling_NaN()); }
+    static D denorm_min() noexcept { return D(std::numeric_limits<T>::denorm_min()); }
+};
+
+namespace Eigen {
+
+/// Eigen matrices of dual numbers: products, norms and decompositions use these traits.
+template <class T, int N>
+struct NumTraits<tapeless::dual<T, N>> : NumTraits<T> {
+    using Real = tapeless::dual<T, N>;
+    using NonInteger = tapeless::dual<T, N>;
+    using Nested = tapeless::dual<T, N>;
+    using Literal = typename NumTraits<T>::Literal;
+    enum {
+        IsComplex = 0,
+        IsInteger = 0,
+        IsSigned = 1,
+        RequireInitialization = 1,
+        ReadCost = (N == Dynamic ? HugeCost : (N + 1) * int(NumTraits<T>::ReadCost)),
+        AddCost = (N == Dynamic ? HugeCost : (N + 1) * int(NumTraits<T>::AddCost)),
+        MulCost = (N == Dynamic ? HugeCost
+                                : (2 * N + 1) * int(NumTraits<T>::MulCost) +
+                                      N * int(NumTraits<T>::AddCost)),
+    };
+    static Real epsilon() { return Real(NumTraits<T>::epsilon()); }
+    static Real dummy_precision() { return Real(NumTraits<T>::dummy_precision()); }
+    static Real highest() { return Real(NumTraits<T>::highest()); }
+    static Real lowest() { return Real(NumTraits<T>::lowest()); }
+    static Real infinity() { return Real(NumTraits<T>::infinity()); }
+    static Real quiet_NaN() { return Real(NumTraits<T>::quiet_NaN()); }
+    static int digits10() { return NumTraits<T>::digits10(); }
+};
+
+/// dual<T, N> with T, both ways: `Matrix<dual> * Matrix<double>`, `2.0 * m`.
+template <class T, int N, class BinaryOp>
+struct ScalarBinaryOpTraits<tapeless::dual<T, N>, T, BinaryOp> {
+    using ReturnType = tapeless::dual<T, N>;
+};
+template <class T, int N, class BinaryOp>
+struct ScalarBinaryOpTraits<T, tapeless::dual<T, N>, BinaryOp> {
+    using ReturnType = tapeless::dual<T, N>;
+};
+
+}  // namespace Eigen

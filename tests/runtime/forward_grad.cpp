@@ -1,0 +1,172 @@
+// forward_grad against reverse-mode grad, and grad / jacobian / hessian of generic C++
+// callables (loops, branches, scalar or vector arguments) against hand derivatives.
+#include <tapeless/tapeless.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <type_traits>
+
+namespace {
+constexpr tapeless::var<"u"> u;
+constexpr tapeless::var<"v"> v;
+constexpr tapeless::var<"w"> w;
+}  // namespace
+
+TEST_CASE("forward_grad: same result as grad", "[forward][forward_grad]") {
+    constexpr auto f = u * v + pow(u, 2) + sin(u * w) / (1.0 + exp(v)) + atan2(v, w) * 0.5;
+    const auto r = tapeless::grad(f, u = 0.4, v = -1.1, w = 2.3);
+    const auto g = tapeless::forward_grad(f, u = 0.4, v = -1.1, w = 2.3);
+    static_assert(std::is_same_v<decltype(r), decltype(g)>);
+    CHECK(g.value() == Approx(r.value()).epsilon(1e-15));
+    CHECK(g[u] == Approx(r[u]).epsilon(1e-14));
+    CHECK(g[v] == Approx(r[v]).epsilon(1e-14));
+    CHECK(g[w] == Approx(r[w]).epsilon(1e-14));
+    CHECK(g.vector().isApprox(r.vector(), 1e-14));
+
+    SECTION("wrt: only the listed variables, in their order") {
+        const auto gw = tapeless::forward_grad(f, tapeless::wrt(w, u), u = 0.4, v = -1.1, w = 2.3);
+        const auto rw = tapeless::grad(f, tapeless::wrt(w, u), u = 0.4, v = -1.1, w = 2.3);
+        static_assert(std::is_same_v<decltype(gw), decltype(rw)>);
+        CHECK(gw.vector()(0) == Approx(r[w]).epsilon(1e-14));
+        CHECK(gw.vector()(1) == Approx(r[u]).epsilon(1e-14));
+    }
+    SECTION("a variable of wrt that e does not contain has partial 0") {
+        constexpr tapeless::var<"z"> z;
+        const auto gz = tapeless::forward_grad(u * v, tapeless::wrt(u, z), u = 2.0, v = 3.0);
+        CHECK(gz[u] == 3.0);
+        CHECK(gz[z] == 0.0);
+    }
+    SECTION("shared subexpressions and integer bindings") {
+        constexpr auto s = sin(u * v);
+        constexpr auto h = s * s + s / v;
+        const auto gh = tapeless::forward_grad(h, u = 1, v = 2);
+        const auto rh = tapeless::grad(h, u = 1, v = 2);
+        CHECK(gh[u] == Approx(rh[u]).epsilon(1e-14));
+        CHECK(gh[v] == Approx(rh[v]).epsilon(1e-14));
+    }
+    SECTION("float") {
+        const auto gf = tapeless::forward_grad(u * v + sin(u), u = 0.5f, v = 2.0f);
+        static_assert(std::is_same_v<std::remove_cvref_t<decltype(gf.value())>, float>);
+        CHECK(gf[u] == Approx(2.0f + std::cos(0.5f)).epsilon(1e-6));
+    }
+}
+
+namespace {
+
+/// A generic function with a loop and a branch: sum over k of (x^k * y if x*k < y, else
+/// sin(x) y^2 / k).
+template <class T>
+T looped(const T& xv, const T& yv) {
+    T acc = 0.0;
+    for (int k = 1; k <= 4; ++k) {
+        if (xv * k < yv) {
+            acc += pow(xv, k) * yv;
+        } else {
+            acc += sin(xv) * yv * yv / static_cast<double>(k);
+        }
+    }
+    return acc;
+}
+
+}  // namespace
+
+TEST_CASE("grad(fn, point): generic C++ functions", "[forward][callable]") {
+    const double px = 0.9, py = 2.0;
+    // At (0.9, 2): k = 1, 2 take the first branch (0.9, 1.8 < 2), k = 3, 4 the second.
+    const double dx = (1 + 2 * px) * py + std::cos(px) * py * py * (1.0 / 3 + 1.0 / 4);
+    const double dy = px + px * px + 2 * std::sin(px) * py * (1.0 / 3 + 1.0 / 4);
+
+    SECTION("N scalars, fixed-size point") {
+        const auto g = tapeless::grad([](auto a, auto b) { return looped(a, b); },
+                                      Eigen::Vector2d(px, py));
+        static_assert(std::is_same_v<decltype(g), const Eigen::Vector2d>);
+        CHECK(g(0) == Approx(dx).epsilon(1e-14));
+        CHECK(g(1) == Approx(dy).epsilon(1e-14));
+    }
+    SECTION("an Eigen vector argument, dynamic point") {
+        const auto g = tapeless::grad([](const auto& p) { return looped(p(0), p(1)); },
+                                      Eigen::VectorXd(Eigen::Vector2d(px, py)));
+        static_assert(std::is_same_v<decltype(g), const Eigen::VectorXd>);
+        REQUIRE(g.size() == 2);
+        CHECK(g(0) == Approx(dx).epsilon(1e-14));
+        CHECK(g(1) == Approx(dy).epsilon(1e-14));
+    }
+    SECTION("a function template, one variable") {
+        const auto g =
+            tapeless::grad([](auto t) { return t * t * t; }, Eigen::Matrix<double, 1, 1>(2.0));
+        CHECK(g(0) == Approx(12.0));
+    }
+    SECTION("a sum over an Eigen vector (Rosenbrock)") {
+        const auto rosen = [](const auto& p) {
+            using S = typename std::decay_t<decltype(p)>::Scalar;
+            S s = 0.0;
+            for (Eigen::Index i = 0; i + 1 < p.size(); ++i)
+                s += 100.0 * pow(p(i + 1) - p(i) * p(i), 2) + pow(1.0 - p(i), 2);
+            return s;
+        };
+        Eigen::Matrix<double, 5, 1> p;
+        p << 0.5, -0.3, 1.2, 0.8, -1.0;
+        const auto g = tapeless::grad(rosen, p);
+        for (int i = 0; i < 5; ++i) {
+            double ref = 0;
+            if (i + 1 < 5) ref += -400 * p(i) * (p(i + 1) - p(i) * p(i)) - 2 * (1 - p(i));
+            if (i > 0) ref += 200 * (p(i) - p(i - 1) * p(i - 1));
+            CHECK(g(i) == Approx(ref).epsilon(1e-13));
+        }
+        const auto h = tapeless::hessian(rosen, p);
+        CHECK(h(0, 0) == Approx(1200 * p(0) * p(0) - 400 * p(1) + 2).epsilon(1e-13));
+        CHECK(h(0, 1) == Approx(-400 * p(0)).epsilon(1e-13));
+        CHECK(h(2, 0) == 0.0);
+        CHECK(h == h.transpose());
+    }
+    SECTION("a function returning a number that does not depend on the point") {
+        const auto g = tapeless::grad([](auto, auto) { return 1.0; }, Eigen::Vector2d(1, 2));
+        CHECK(g.isZero());
+    }
+}
+
+TEST_CASE("jacobian(fn, point) and hessian(fn, point)", "[forward][callable]") {
+    const auto polar = [](const auto& p) {
+        using S = typename std::decay_t<decltype(p)>::Scalar;
+        Eigen::Matrix<S, 3, 1> r;
+        r << p(0) * cos(p(1)), p(0) * sin(p(1)), p(0) * p(0);
+        return r;
+    };
+    const Eigen::Vector2d p(1.5, 0.4);
+    const auto J = tapeless::jacobian(polar, p);
+    static_assert(std::is_same_v<decltype(J), const Eigen::Matrix<double, 3, 2>>);
+    CHECK(J(0, 0) == Approx(std::cos(0.4)));
+    CHECK(J(0, 1) == Approx(-1.5 * std::sin(0.4)));
+    CHECK(J(1, 0) == Approx(std::sin(0.4)));
+    CHECK(J(1, 1) == Approx(1.5 * std::cos(0.4)));
+    CHECK(J(2, 0) == Approx(3.0));
+    CHECK(J(2, 1) == 0.0);
+
+    const auto Jx = tapeless::jacobian(polar, Eigen::VectorXd(p));
+    CHECK(Jx.rows() == 3);
+    CHECK(Jx.cols() == 2);
+    CHECK(Jx.isApprox(J, 1e-15));
+
+    // An Eigen expression as the result, and N scalar arguments.
+    const auto J2 = tapeless::jacobian(
+        [](auto a, auto b) {
+            Eigen::Matrix<decltype(a), 2, 1> r(a * b, a - b);
+            return (2.0 * r).eval();
+        },
+        Eigen::Vector2d(3, 4));
+    CHECK(J2 == (Eigen::Matrix2d() << 8, 6, 2, -2).finished());
+
+    // hessian against d(e, a, b)
+    constexpr auto e = u * exp(v) - log(u + v * v) + pow(u, 3) * v;
+    const auto fn = [](auto a, auto b) { return a * exp(b) - log(a + b * b) + pow(a, 3) * b; };
+    const auto H = tapeless::hessian(fn, Eigen::Vector2d(0.8, 0.6));
+    CHECK(H(0, 0) == Approx(tapeless::d(e, u, u)(u = 0.8, v = 0.6)).epsilon(1e-13));
+    CHECK(H(0, 1) == Approx(tapeless::d(e, u, v)(u = 0.8, v = 0.6)).epsilon(1e-13));
+    CHECK(H(1, 1) == Approx(tapeless::d(e, v, v)(u = 0.8, v = 0.6)).epsilon(1e-13));
+    CHECK(H(1, 0) == H(0, 1));
+    // A point of run-time size: fn takes the vector.
+    const auto Hx = tapeless::hessian([&](const auto& q) { return fn(q(0), q(1)); },
+                                      Eigen::VectorXd(Eigen::Vector2d(0.8, 0.6)));
+    CHECK(Hx.isApprox(H, 1e-14));
+}

@@ -21,12 +21,13 @@ struct counted {
     static void reset() { sin_calls = exp_calls = cos_calls = multiplications = 0; }
 
     friend counted operator+(counted a, counted b) { return a.v + b.v; }
-    friend counted operator-(counted a, counted b) { return a.v - b.v; }
+
     friend counted operator*(counted a, counted b) {
         ++multiplications;
         return a.v * b.v;
     }
     friend counted operator/(counted a, counted b) { return a.v / b.v; }
+    counted operator-() const { return -v; }
     counted& operator+=(counted b) { v += b.v; return *this; }
     counted& operator-=(counted b) { v -= b.v; return *this; }
     friend counted sin(counted a) {

@@ -80,17 +80,12 @@ auto forward_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
 template <expression E, class... Args>
     requires(sizeof...(Args) > 0)
 auto forward_grad(const E& e, const Args&... args) {
-    return detail::split_wrt(
+    return detail::dispatch_call(
+        // Over Eigen arrays forward_grad and grad share the batch path (batch/).
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
-            if constexpr (!detail::check_bindings<Bs...>()) {
-                return 0.0;
-            } else if constexpr (detail::is_batch_call_v<Bs...>) {
-                // Over Eigen arrays forward_grad and grad share the batch path (batch/).
-                return detail::batch_call<Bs...>::gradient(w, e, bs...);
-            } else {
-                return detail::forward_gradient(w, e, bs...);
-            }
+            return detail::batch_call<Bs...>::gradient(w, e, bs...);
         },
+        [&](auto w, const auto&... bs) { return detail::forward_gradient(w, e, bs...); },
         args...);
 }
 

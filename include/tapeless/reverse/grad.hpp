@@ -174,22 +174,39 @@ constexpr bool check_expression_argument() {
 
 }  // namespace detail
 
+namespace detail {
+
+/// The common front end of grad, hessian, jacobian and forward_grad: splits off wrt(...),
+/// checks the bindings, and runs `batch(w, bs...)` over Eigen arrays or `scalar(w, bs...)`
+/// otherwise.
+template <class Batch, class Scalar, class... Args>
+constexpr auto dispatch_call(Batch batch, Scalar scalar, const Args&... args) {
+    return split_wrt(
+        [&]<class W, class... Bs>(W w, const Bs&... bs) {
+            if constexpr (!check_bindings<Bs...>()) {
+                return 0.0;
+            } else if constexpr (is_batch_call_v<Bs...>) {
+                return batch(w, bs...);
+            } else {
+                return scalar(w, bs...);
+            }
+        },
+        args...);
+}
+
+}  // namespace detail
+
 /// The value and gradient of e at the bindings, by reverse mode over the compile-time
 /// schedule of e's unique subexpressions: `grad(f, u = 1.0, v = 2.0)[u]`. With
 /// `wrt(a, b)` first, only by a and b.
 template <expression E, class... Args>
     requires(sizeof...(Args) > 0)
 constexpr auto grad(const E& e, const Args&... args) {
-    return detail::split_wrt(
+    return detail::dispatch_call(
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
-            if constexpr (!detail::check_bindings<Bs...>()) {
-                return 0.0;
-            } else if constexpr (detail::is_batch_call_v<Bs...>) {
-                return detail::batch_call<Bs...>::gradient(w, e, bs...);
-            } else {
-                return detail::reverse_gradient(w, e, bs...);
-            }
+            return detail::batch_call<Bs...>::gradient(w, e, bs...);
         },
+        [&](auto w, const auto&... bs) { return detail::reverse_gradient(w, e, bs...); },
         args...);
 }
 
@@ -197,16 +214,11 @@ constexpr auto grad(const E& e, const Args&... args) {
 template <expression E, class... Args>
     requires(sizeof...(Args) > 0)
 constexpr auto hessian(const E& e, const Args&... args) {
-    return detail::split_wrt(
+    return detail::dispatch_call(
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
-            if constexpr (!detail::check_bindings<Bs...>()) {
-                return 0.0;
-            } else if constexpr (detail::is_batch_call_v<Bs...>) {
-                return detail::batch_call<Bs...>::hessian(w, e, bs...);
-            } else {
-                return detail::reverse_hessian(w, e, bs...);
-            }
+            return detail::batch_call<Bs...>::hessian(w, e, bs...);
         },
+        [&](auto w, const auto&... bs) { return detail::reverse_hessian(w, e, bs...); },
         args...);
 }
 
@@ -214,16 +226,11 @@ constexpr auto hessian(const E& e, const Args&... args) {
 template <class... Es, class... Args>
     requires(sizeof...(Args) > 0)
 constexpr auto jacobian(const vector_expression<Es...>& f, const Args&... args) {
-    return detail::split_wrt(
+    return detail::dispatch_call(
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
-            if constexpr (!detail::check_bindings<Bs...>()) {
-                return 0.0;
-            } else if constexpr (detail::is_batch_call_v<Bs...>) {
-                return detail::batch_call<Bs...>::jacobian(w, f, bs...);
-            } else {
-                return detail::reverse_jacobian(w, f, bs...);
-            }
+            return detail::batch_call<Bs...>::jacobian(w, f, bs...);
         },
+        [&](auto w, const auto&... bs) { return detail::reverse_jacobian(w, f, bs...); },
         args...);
 }
 

@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -62,6 +63,22 @@ struct uninitialized_t {};
 /// Clang alike. Dynamic sizes and nested duals use Eigen expressions.
 template <class T, int N>
 inline constexpr bool dual_raw_loop_v = N != Eigen::Dynamic && std::is_arithmetic_v<T>;
+
+/// False for an infinite or NaN local derivative (numbers only), the rare case in which the
+/// chain rule below must not multiply it by a zero partial.
+template <class T>
+TAPELESS_DUAL_INLINE bool is_finite_coefficient(const T& c) {
+    return c - c == T(0);
+}
+
+/// g * c with a zero partial staying zero even when c is inf or NaN: a zero partial means the
+/// operand does not depend on that variable, as in reverse mode, where such an operand is not
+/// visited at all. Without it 0 * inf = NaN would spoil every partial: d(x / y)/dx at y = 0,
+/// or d(pow(x, 2.0))/dx at x = -1, whose unused log(x) factor is NaN.
+template <class T>
+TAPELESS_DUAL_INLINE T times_partial(const T& g, const T& c) {
+    return g == T(0) ? T(0) : g * c;
+}
 
 }  // namespace detail
 
@@ -182,7 +199,12 @@ public:
             T* o = grad_.data();
             const T* g = b.grad_.data();
             const T bv = b.value_, av = value_;
-            for (int i = 0; i < N; ++i) o[i] = o[i] * bv + g[i] * av;
+            if (detail::is_finite_coefficient(bv) && detail::is_finite_coefficient(av)) [[likely]] {
+                for (int i = 0; i < N; ++i) o[i] = o[i] * bv + g[i] * av;
+            } else {
+                for (int i = 0; i < N; ++i)
+                    o[i] = detail::times_partial(o[i], bv) + detail::times_partial(g[i], av);
+            }
         } else if constexpr (N == Eigen::Dynamic) {
             if (b.grad_.size() == 0) {
                 grad_ *= b.value_;
@@ -206,7 +228,12 @@ public:
         if constexpr (detail::dual_raw_loop_v<T, N>) {
             T* o = grad_.data();
             const T* g = b.grad_.data();
-            for (int i = 0; i < N; ++i) o[i] = o[i] * inv + g[i] * c;
+            if (detail::is_finite_coefficient(inv) && detail::is_finite_coefficient(c)) [[likely]] {
+                for (int i = 0; i < N; ++i) o[i] = o[i] * inv + g[i] * c;
+            } else {
+                for (int i = 0; i < N; ++i)
+                    o[i] = detail::times_partial(o[i], inv) + detail::times_partial(g[i], c);
+            }
         } else if constexpr (N == Eigen::Dynamic) {
             if (b.grad_.size() == 0) {
                 grad_ *= inv;
@@ -315,8 +342,23 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, 
         T* TAPELESS_RESTRICT o = r.grad().data();
         const T* TAPELESS_RESTRICT a = ga.data();
         const T* TAPELESS_RESTRICT b = gb.data();
-        for (int i = 0; i < N; ++i) o[i] = a[i] * a_c + b[i] * b_c;
+        if (is_finite_coefficient(a_c) && is_finite_coefficient(b_c)) [[likely]] {
+            for (int i = 0; i < N; ++i) o[i] = a[i] * a_c + b[i] * b_c;
+        } else {
+            for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], a_c) + times_partial(b[i], b_c);
+        }
         return r;
+    } else if constexpr (N == Eigen::Dynamic && std::is_arithmetic_v<T>) {
+        if (!is_finite_coefficient(ca) || !is_finite_coefficient(cb)) {
+            dual<T, N> r(v, Eigen::Matrix<T, N, 1>::Zero(std::max(ga.size(), gb.size())));
+            if (r.grad().size() == 0) return r;
+            for (Eigen::Index i = 0; i < ga.size(); ++i) r.grad()(i) = times_partial(ga(i), ca);
+            for (Eigen::Index i = 0; i < gb.size(); ++i) r.grad()(i) += times_partial(gb(i), cb);
+            return r;
+        }
+        if (ga.size() == 0) return gb.size() == 0 ? dual<T, N>(v) : dual<T, N>(v, gb * cb);
+        if (gb.size() == 0) return dual<T, N>(v, ga * ca);
+        return dual<T, N>(v, ga * ca + gb * cb);
     } else if constexpr (N == Eigen::Dynamic) {
         if (ga.size() == 0) return gb.size() == 0 ? dual<T, N>(v) : dual<T, N>(v, gb * cb);
         if (gb.size() == 0) return dual<T, N>(v, ga * ca);
@@ -335,8 +377,19 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_scaled(const T& v, const Eigen::Matrix<T, N
         dual<T, N> r(uninitialized_t{}, v);
         T* TAPELESS_RESTRICT o = r.grad().data();
         const T* TAPELESS_RESTRICT a = g.data();
-        for (int i = 0; i < N; ++i) o[i] = a[i] * k;
+        if (is_finite_coefficient(k)) [[likely]] {
+            for (int i = 0; i < N; ++i) o[i] = a[i] * k;
+        } else {
+            for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], k);
+        }
         return r;
+    } else if constexpr (std::is_arithmetic_v<T>) {
+        if (!is_finite_coefficient(c)) {
+            dual<T, N> r(v, g);
+            for (Eigen::Index i = 0; i < g.size(); ++i) r.grad()(i) = times_partial(g(i), c);
+            return r;
+        }
+        return dual<T, N>(v, g * c);
     } else {
         return dual<T, N>(v, g * c);
     }

@@ -10,6 +10,14 @@
 
 namespace tapeless {
 
+namespace detail {
+/// Evaluates an operation node: with number (or dual number) bindings through the
+/// compile-time schedule of its unique subexpressions, so a shared subexpression is
+/// evaluated once; otherwise as `evaluate`. Defined in reverse/sweep.hpp.
+template <class E, class... Bs>
+constexpr auto evaluate_node(const E& e, const Bs&... bs);
+}  // namespace detail
+
 /// A variable. Its identity is its name: two `var`s with the same name are the same
 /// variable. `x = value` makes a binding; `d(x, x) = 1`.
 template <fixed_string Name>
@@ -97,7 +105,7 @@ struct unary {
     }
     template <class... Bs>
     constexpr auto operator()(const Bs&... bs) const {
-        return detail::evaluate(*this, bs...);
+        return detail::evaluate_node(*this, bs...);
     }
 };
 
@@ -114,7 +122,7 @@ struct binary {
     }
     template <class... Bs>
     constexpr auto operator()(const Bs&... bs) const {
-        return detail::evaluate(*this, bs...);
+        return detail::evaluate_node(*this, bs...);
     }
 };
 
@@ -203,3 +211,7 @@ constexpr T constant_value(const literal<T>& e) {
 
 }  // namespace detail
 }  // namespace tapeless
+
+// Operation nodes evaluate through the compile-time schedule (evaluate_node); its definition
+// needs the node types above, so it comes last.
+#include "tapeless/reverse/sweep.hpp"

@@ -106,8 +106,11 @@ struct pow_int {
         return detail::fn::pow_int(a, n);
     }
     /// The run-time number this operation carries, and back (for the reverse sweeps).
-    constexpr long double data() const { return n; }
-    static constexpr pow_int from_data(long double v) { return {static_cast<int>(v)}; }
+    constexpr int data() const { return n; }
+    template <class T>
+    static constexpr pow_int from_data(T v) {
+        return {static_cast<int>(v)};
+    }
     template <std::size_t I, class R, class A>
     constexpr auto partial(const R&, const A& a) const {
         // For n = 0 the derivative is 0*a^0, not 0*a^-1: that would be 0*inf = NaN at a = 0

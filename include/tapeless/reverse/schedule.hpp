@@ -48,20 +48,34 @@ struct data_count<binary<Op, L, R>>
 
 /// The run-time numbers of a tree in pre-order, into `out` from `Offset` on. Subtrees
 /// without data are not visited.
-template <std::size_t Offset, class E, std::size_t D>
-constexpr void gather_data(const E& e, std::array<long double, D>& out) {
+/// The type the run-time numbers of E are kept in: double, or long double when E has a long
+/// double literal (x87 loads and conversions are slow; most expressions never need them).
+template <class E>
+struct has_long_double : std::false_type {};
+template <>
+struct has_long_double<literal<long double>> : std::true_type {};
+template <class Op, class E>
+struct has_long_double<unary<Op, E>> : has_long_double<E> {};
+template <class Op, class L, class R>
+struct has_long_double<binary<Op, L, R>>
+    : std::bool_constant<has_long_double<L>::value || has_long_double<R>::value> {};
+template <class E>
+using data_real_t = std::conditional_t<has_long_double<E>::value, long double, double>;
+
+template <std::size_t Offset, class E, class T, std::size_t D>
+constexpr void gather_data(const E& e, std::array<T, D>& out) {
     if constexpr (!carries_data_v<E>) {
         return;
     } else if constexpr (is_constant_v<E>) {
-        out[Offset] = static_cast<long double>(e.value);
+        out[Offset] = static_cast<T>(e.value);
     } else if constexpr (is_unary_node<E>::value) {
         using Op = std::remove_cvref_t<decltype(e.op)>;
-        if constexpr (op_data_count<Op> == 1) out[Offset] = e.op.data();
+        if constexpr (op_data_count<Op> == 1) out[Offset] = static_cast<T>(e.op.data());
         gather_data<Offset + op_data_count<Op>>(e.arg, out);
     } else {
         using Op = std::remove_cvref_t<decltype(e.op)>;
         using L = std::remove_cvref_t<decltype(e.lhs)>;
-        if constexpr (op_data_count<Op> == 1) out[Offset] = e.op.data();
+        if constexpr (op_data_count<Op> == 1) out[Offset] = static_cast<T>(e.op.data());
         gather_data<Offset + op_data_count<Op>>(e.lhs, out);
         gather_data<Offset + op_data_count<Op> + data_count<L>::value>(e.rhs, out);
     }

@@ -100,7 +100,7 @@ template <class Roots>
 struct roots_data;
 template <class... Rs>
 struct roots_data<std::tuple<Rs...>> {
-    using type = std::tuple<std::array<long double, data_count<Rs>::value>...>;
+    using type = std::tuple<std::array<data_real_t<Rs>, data_count<Rs>::value>...>;
 };
 
 template <class... Rs>
@@ -111,6 +111,16 @@ constexpr auto gather_roots_data(const std::tuple<Rs...>& roots) {
     }(std::index_sequence_for<Rs...>{});
     return out;
 }
+
+/// Forces inlining of the sweep chunks: a chunk left out of line costs an order of magnitude
+/// beyond ~128 slots (GCC stops inlining there). Define it empty to let the compiler choose.
+#ifndef TAPELESS_FORCE_INLINE
+#if defined(__GNUC__)
+#define TAPELESS_FORCE_INLINE [[gnu::always_inline]] inline
+#else
+#define TAPELESS_FORCE_INLINE inline
+#endif
+#endif
 
 // ---- steps: what one slot does, with small types -------------------------------------------
 //
@@ -286,7 +296,7 @@ constexpr void run_step(op_step<Op, Root, Offset, S, slots<C...>>, std::array<V,
 }
 
 template <class V, std::size_t K, class Ctx, class Data, class... Steps>
-constexpr void run_chunk(type_list<Steps...>, std::array<V, K>& val, const Ctx& ctx,
+TAPELESS_FORCE_INLINE constexpr void run_chunk(type_list<Steps...>, std::array<V, K>& val, const Ctx& ctx,
                          const Data& data) {
     (run_step(Steps{}, val, ctx, data), ...);
 }
@@ -355,7 +365,7 @@ constexpr void back_step(op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask
 }
 
 template <class Real, class V, std::size_t K, class Data, class... Steps>
-constexpr void back_chunk(type_list<Steps...>, std::array<V, K>& adj, const std::array<V, K>& val,
+TAPELESS_FORCE_INLINE constexpr void back_chunk(type_list<Steps...>, std::array<V, K>& adj, const std::array<V, K>& val,
                           const Data& data) {
     (back_step<Real>(static_cast<Steps*>(nullptr), adj, val, data), ...);
 }
@@ -426,6 +436,26 @@ template <class V, class Roots, class Ctx>
 constexpr auto make_engine(const Roots& roots, const Ctx& ctx) {
     using E = engine<V, typename schedule_of_tuple<Roots>::type, Roots, Ctx>;
     return E{ctx, gather_roots_data(roots), {}};
+}
+
+template <class B>
+struct is_scalar_binding : std::false_type {};
+template <fixed_string Name, class T>
+struct is_scalar_binding<binding<Name, T>>
+    : std::bool_constant<!is_numeric_class<T>::value || !requires { T::RowsAtCompileTime; }> {};
+
+template <class E, class... Bs>
+constexpr auto evaluate_node(const E& e, const Bs&... bs) {
+    if constexpr ((is_scalar_binding<Bs>::value && ...) && !has_duplicate_binding<Bs...>()) {
+        using V = typename slot_of_bindings<Bs...>::type;
+        const auto ctx = make_context(bs...);
+        const std::tuple<E> roots{e};
+        auto eng = make_engine<V>(roots, ctx);
+        eng.forward();
+        return eng.val[eng.template root_slot<0>];
+    } else {
+        return evaluate(e, bs...);
+    }
 }
 
 }  // namespace tapeless::detail

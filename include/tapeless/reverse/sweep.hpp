@@ -403,7 +403,15 @@ struct engine {
     template <std::size_t R, class... Vars>
     constexpr std::array<V, K> backward() const {
         std::array<V, K> adj{};
-        for (std::size_t k = 0; k < K; ++k) adj[k] = zero_like(val[k]);
+        for (std::size_t k = 0; k < K; ++k) {
+            if constexpr (std::is_floating_point_v<V>) {
+                // -0 + x is x for every x, so the compiler folds each first contribution
+                // (+0 + x is not foldable: it turns -0 into +0).
+                adj[k] = V(-0.0);
+            } else {
+                adj[k] = zero_like(val[k]);
+            }
+        }
         adj[root_slot<R>] = one_like(val[root_slot<R>]);
         run_backward<typename Ctx::real>(step_chunks_t<Sched, true, type_list<Vars...>>{}, adj,
                                          val, data);

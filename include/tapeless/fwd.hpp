@@ -7,6 +7,22 @@
 #include <cstddef>
 #include <type_traits>
 
+/// Forces inlining of the reverse-mode sweeps into the caller: left out of line, a sweep keeps
+/// its slots in memory, and run-time constants of a constexpr expression (the 2 of pow(x, 2))
+/// cannot be folded. Define it as `inline` before including tapeless to let the compiler
+/// choose (smaller code for very large expressions).
+#ifndef TAPELESS_FORCE_INLINE
+#if defined(__GNUC__)
+#define TAPELESS_FORCE_INLINE [[gnu::always_inline]] inline
+#define TAPELESS_LAMBDA_INLINE __attribute__((always_inline))
+#else
+#define TAPELESS_FORCE_INLINE inline
+#endif
+#endif
+#ifndef TAPELESS_LAMBDA_INLINE
+#define TAPELESS_LAMBDA_INLINE
+#endif
+
 namespace tapeless {
 
 // ---- node types (defined in expr/) ---------------------------------------------------------

@@ -177,7 +177,7 @@ struct batch_call {
     static out_t evaluate(const E& e, const Bs&... bs) {
         const Eigen::Index n = checked_size(bs...);
         out_t out = make_out(bs...);
-        const std::tuple<E> roots{e};
+        const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
         for_each_chunk(
             n,
             [&](Eigen::Index i, Eigen::Index count, const auto&... cb) {

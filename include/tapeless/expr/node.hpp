@@ -15,7 +15,7 @@ namespace detail {
 /// compile-time schedule of its unique subexpressions, so a shared subexpression is
 /// evaluated once; otherwise as `evaluate`. Defined in reverse/sweep.hpp.
 template <class E, class... Bs>
-constexpr auto evaluate_node(const E& e, const Bs&... bs);
+TAPELESS_FORCE_INLINE constexpr auto evaluate_node(const E& e, const Bs&... bs);
 }  // namespace detail
 
 /// A variable. Its identity is its name: two `var`s with the same name are the same
@@ -104,7 +104,7 @@ struct unary {
         return op(arg.eval(ctx));
     }
     template <class... Bs>
-    constexpr auto operator()(const Bs&... bs) const {
+    TAPELESS_FORCE_INLINE constexpr auto operator()(const Bs&... bs) const {
         return detail::evaluate_node(*this, bs...);
     }
 };
@@ -121,7 +121,7 @@ struct binary {
         return op(lhs.eval(ctx), rhs.eval(ctx));
     }
     template <class... Bs>
-    constexpr auto operator()(const Bs&... bs) const {
+    TAPELESS_FORCE_INLINE constexpr auto operator()(const Bs&... bs) const {
         return detail::evaluate_node(*this, bs...);
     }
 };

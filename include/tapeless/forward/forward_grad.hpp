@@ -57,7 +57,7 @@ auto forward_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
     return std::apply(
         [&](const auto&... sb) {
             const auto ctx = make_context(sb...);
-            const std::tuple<E> roots{e};
+            const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
             // The compile-time schedule of reverse mode, run forward only: every unique
             // subexpression is evaluated once, into a fixed slot (no heap for fixed N).
             auto eng = make_engine<D>(roots, ctx);

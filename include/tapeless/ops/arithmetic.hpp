@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 // Every tag: `name` (op_name and printing), `style`, `operator()` evaluating on values, and
 // `partial<I>(r, args...)`, the local derivative by argument I as an expression in the
@@ -103,6 +104,12 @@ struct pow_int {
     int n;
     template <class A>
     constexpr auto operator()(const A& a) const {
+        if constexpr (std::is_floating_point_v<A>) {
+            // Small exponents inline, so a constant n folds to multiplications (the same
+            // products as math::pow's loop, so the results are identical).
+            if (n == 2) return a * a;
+            if (n == 1) return a;
+        }
         return detail::fn::pow_int(a, n);
     }
     /// The run-time number this operation carries, and back (for the reverse sweeps).

@@ -83,7 +83,7 @@ struct call_vars<wrt_t<Vs...>, Bs...> {
 
 /// Calls fn(wrt_t<Vars...>{}, bindings...) with the wrt(...) argument split off.
 template <class Fn, class First, class... Rest>
-constexpr auto split_wrt(Fn fn, const First& first, const Rest&... rest) {
+TAPELESS_FORCE_INLINE constexpr auto split_wrt(Fn fn, const First& first, const Rest&... rest) {
     if constexpr (is_wrt<First>::value) {
         return fn(first, rest...);
     } else {
@@ -95,10 +95,10 @@ template <class... Bs>
 using slot_t = typename slot_of_bindings<Bs...>::type;
 
 template <class... Vars, class E, class... Bs>
-constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
+TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
     using V = slot_t<Bs...>;
     const auto ctx = make_context(bs...);
-    const std::tuple<E> roots{e};
+    const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
     auto eng = make_engine<V>(roots, ctx);
     eng.forward();
     const auto adj = eng.template backward<0, Vars...>();
@@ -107,7 +107,7 @@ constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
 }
 
 template <class... Vars, class E, class... Bs>
-constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e, const Bs&... bs) {
+TAPELESS_FORCE_INLINE constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e, const Bs&... bs) {
     using V = slot_t<Bs...>;
     constexpr std::size_t n = sizeof...(Vars);
     const auto ctx = make_context(bs...);
@@ -137,7 +137,7 @@ constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e, const Bs&... bs) {
 }
 
 template <class... Vars, class... Es, class... Bs>
-constexpr auto reverse_jacobian(wrt_t<Vars...>, const vector_expression<Es...>& f,
+TAPELESS_FORCE_INLINE constexpr auto reverse_jacobian(wrt_t<Vars...>, const vector_expression<Es...>& f,
                                 const Bs&... bs) {
     using V = slot_t<Bs...>;
     constexpr std::size_t m = sizeof...(Es);
@@ -180,9 +180,9 @@ namespace detail {
 /// checks the bindings, and runs `batch(w, bs...)` over Eigen arrays or `scalar(w, bs...)`
 /// otherwise.
 template <class Batch, class Scalar, class... Args>
-constexpr auto dispatch_call(Batch batch, Scalar scalar, const Args&... args) {
+TAPELESS_FORCE_INLINE constexpr auto dispatch_call(Batch batch, Scalar scalar, const Args&... args) {
     return split_wrt(
-        [&]<class W, class... Bs>(W w, const Bs&... bs) {
+        [&]<class W, class... Bs>(W w, const Bs&... bs) TAPELESS_LAMBDA_INLINE {
             if constexpr (!check_bindings<Bs...>()) {
                 return 0.0;
             } else if constexpr (is_batch_call_v<Bs...>) {
@@ -201,36 +201,42 @@ constexpr auto dispatch_call(Batch batch, Scalar scalar, const Args&... args) {
 /// `wrt(a, b)` first, only by a and b.
 template <expression E, class... Args>
     requires(sizeof...(Args) > 0)
-constexpr auto grad(const E& e, const Args&... args) {
+TAPELESS_FORCE_INLINE constexpr auto grad(const E& e, const Args&... args) {
     return detail::dispatch_call(
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
             return detail::batch_call<Bs...>::gradient(w, e, bs...);
         },
-        [&](auto w, const auto&... bs) { return detail::reverse_gradient(w, e, bs...); },
+        [&](auto w, const auto&... bs) TAPELESS_LAMBDA_INLINE {
+            return detail::reverse_gradient(w, e, bs...);
+        },
         args...);
 }
 
 /// The value, gradient and Hessian of e at the bindings: `h(a, b)`, exactly symmetric.
 template <expression E, class... Args>
     requires(sizeof...(Args) > 0)
-constexpr auto hessian(const E& e, const Args&... args) {
+TAPELESS_FORCE_INLINE constexpr auto hessian(const E& e, const Args&... args) {
     return detail::dispatch_call(
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
             return detail::batch_call<Bs...>::hessian(w, e, bs...);
         },
-        [&](auto w, const auto&... bs) { return detail::reverse_hessian(w, e, bs...); },
+        [&](auto w, const auto&... bs) TAPELESS_LAMBDA_INLINE {
+            return detail::reverse_hessian(w, e, bs...);
+        },
         args...);
 }
 
 /// The values and Jacobian of a vector expression `vec(e1, e2, ...)` at the bindings.
 template <class... Es, class... Args>
     requires(sizeof...(Args) > 0)
-constexpr auto jacobian(const vector_expression<Es...>& f, const Args&... args) {
+TAPELESS_FORCE_INLINE constexpr auto jacobian(const vector_expression<Es...>& f, const Args&... args) {
     return detail::dispatch_call(
         [&]<class W, class... Bs>(W w, const Bs&... bs) {
             return detail::batch_call<Bs...>::jacobian(w, f, bs...);
         },
-        [&](auto w, const auto&... bs) { return detail::reverse_jacobian(w, f, bs...); },
+        [&](auto w, const auto&... bs) TAPELESS_LAMBDA_INLINE {
+            return detail::reverse_jacobian(w, f, bs...);
+        },
         args...);
 }
 

@@ -63,7 +63,7 @@ template <class E>
 using data_real_t = std::conditional_t<has_long_double<E>::value, long double, double>;
 
 template <std::size_t Offset, class E, class T, std::size_t D>
-constexpr void gather_data(const E& e, std::array<T, D>& out) {
+TAPELESS_FORCE_INLINE constexpr void gather_data(const E& e, std::array<T, D>& out) {
     if constexpr (!carries_data_v<E>) {
         return;
     } else if constexpr (is_constant_v<E>) {

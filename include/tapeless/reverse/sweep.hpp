@@ -100,27 +100,22 @@ template <class Roots>
 struct roots_data;
 template <class... Rs>
 struct roots_data<std::tuple<Rs...>> {
-    using type = std::tuple<std::array<data_real_t<Rs>, data_count<Rs>::value>...>;
+    using type = std::tuple<std::array<data_real_t<std::remove_cvref_t<Rs>>,
+                                       data_count<std::remove_cvref_t<Rs>>::value>...>;
 };
 
-template <class... Rs>
-constexpr auto gather_roots_data(const std::tuple<Rs...>& roots) {
-    typename roots_data<std::tuple<Rs...>>::type out{};
-    [&]<std::size_t... r>(std::index_sequence<r...>) {
-        (gather_data<0>(std::get<r>(roots), std::get<r>(out)), ...);
-    }(std::index_sequence_for<Rs...>{});
-    return out;
+template <class Roots, class Out, std::size_t... R>
+TAPELESS_FORCE_INLINE constexpr void gather_each_root(const Roots& roots, Out& out,
+                                                      std::index_sequence<R...>) {
+    (gather_data<0>(std::get<R>(roots), std::get<R>(out)), ...);
 }
 
-/// Forces inlining of the sweep chunks: a chunk left out of line costs an order of magnitude
-/// beyond ~128 slots (GCC stops inlining there). Define it empty to let the compiler choose.
-#ifndef TAPELESS_FORCE_INLINE
-#if defined(__GNUC__)
-#define TAPELESS_FORCE_INLINE [[gnu::always_inline]] inline
-#else
-#define TAPELESS_FORCE_INLINE inline
-#endif
-#endif
+template <class... Rs>
+TAPELESS_FORCE_INLINE constexpr auto gather_roots_data(const std::tuple<Rs...>& roots) {
+    typename roots_data<std::tuple<Rs...>>::type out{};
+    gather_each_root(roots, out, std::index_sequence_for<Rs...>{});
+    return out;
+}
 
 // ---- steps: what one slot does, with small types -------------------------------------------
 //
@@ -302,7 +297,7 @@ TAPELESS_FORCE_INLINE constexpr void run_chunk(type_list<Steps...>, std::array<V
 }
 
 template <class V, std::size_t K, class Ctx, class Data, class... Chunks>
-constexpr void run_forward(type_list<Chunks...>, std::array<V, K>& val, const Ctx& ctx,
+TAPELESS_FORCE_INLINE constexpr void run_forward(type_list<Chunks...>, std::array<V, K>& val, const Ctx& ctx,
                            const Data& data) {
     (run_chunk(Chunks{}, val, ctx, data), ...);
 }
@@ -371,7 +366,7 @@ TAPELESS_FORCE_INLINE constexpr void back_chunk(type_list<Steps...>, std::array<
 }
 
 template <class Real, class V, std::size_t K, class Data, class... Chunks>
-constexpr void run_backward(type_list<Chunks...>, std::array<V, K>& adj,
+TAPELESS_FORCE_INLINE constexpr void run_backward(type_list<Chunks...>, std::array<V, K>& adj,
                             const std::array<V, K>& val, const Data& data) {
     (back_chunk<Real>(Chunks{}, adj, val, data), ...);
 }
@@ -396,12 +391,12 @@ struct engine {
                   Sched>();
 
     /// Evaluates every unique node once, in topological order.
-    constexpr void forward() { run_forward(step_chunks_t<Sched, false>{}, val, ctx, data); }
+    TAPELESS_FORCE_INLINE constexpr void forward() { run_forward(step_chunks_t<Sched, false>{}, val, ctx, data); }
 
     /// The adjoints of every slot for root R: d root_R / d slot, accumulated in reverse
     /// topological order over the operands that depend on one of `Vars`.
     template <std::size_t R, class... Vars>
-    constexpr std::array<V, K> backward() const {
+    TAPELESS_FORCE_INLINE constexpr std::array<V, K> backward() const {
         std::array<V, K> adj{};
         for (std::size_t k = 0; k < K; ++k) {
             if constexpr (std::is_floating_point_v<V>) {
@@ -437,11 +432,11 @@ template <class Roots>
 struct schedule_of_tuple;
 template <class... Rs>
 struct schedule_of_tuple<std::tuple<Rs...>> {
-    using type = schedule_t<Rs...>;
+    using type = schedule_t<std::remove_cvref_t<Rs>...>;
 };
 
 template <class V, class Roots, class Ctx>
-constexpr auto make_engine(const Roots& roots, const Ctx& ctx) {
+TAPELESS_FORCE_INLINE constexpr auto make_engine(const Roots& roots, const Ctx& ctx) {
     using E = engine<V, typename schedule_of_tuple<Roots>::type, Roots, Ctx>;
     return E{ctx, gather_roots_data(roots), {}};
 }
@@ -453,11 +448,11 @@ struct is_scalar_binding<binding<Name, T>>
     : std::bool_constant<!is_numeric_class<T>::value || !requires { T::RowsAtCompileTime; }> {};
 
 template <class E, class... Bs>
-constexpr auto evaluate_node(const E& e, const Bs&... bs) {
+TAPELESS_FORCE_INLINE constexpr auto evaluate_node(const E& e, const Bs&... bs) {
     if constexpr ((is_scalar_binding<Bs>::value && ...) && !has_duplicate_binding<Bs...>()) {
         using V = typename slot_of_bindings<Bs...>::type;
         const auto ctx = make_context(bs...);
-        const std::tuple<E> roots{e};
+        const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
         auto eng = make_engine<V>(roots, ctx);
         eng.forward();
         return eng.val[eng.template root_slot<0>];

@@ -211,7 +211,3 @@ constexpr T constant_value(const literal<T>& e) {
 
 }  // namespace detail
 }  // namespace tapeless
-
-// Operation nodes evaluate through the compile-time schedule (evaluate_node); its definition
-// needs the node types above, so it comes last.
-#include "tapeless/reverse/sweep.hpp"

@@ -223,3 +223,7 @@ constexpr auto erf(const E& e) {
 }
 
 }  // namespace tapeless
+
+// Operation nodes evaluate through the compile-time schedule (detail::evaluate_node, declared
+// in node.hpp); its definition needs the nodes and tags, so it is included after them.
+#include "tapeless/reverse/sweep.hpp"

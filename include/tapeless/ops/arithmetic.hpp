@@ -106,9 +106,12 @@ struct pow_int {
     constexpr auto operator()(const A& a) const {
         if constexpr (std::is_floating_point_v<A>) {
             // Small exponents inline, so a constant n folds to multiplications (the same
-            // products as math::pow's loop, so the results are identical).
-            if (n == 2) return a * a;
-            if (n == 1) return a;
+            // products as math::pow's loop, so the results are identical). Not in constant
+            // evaluation, where math::pow turns an overflow into inf explicitly.
+            if (!std::is_constant_evaluated()) {
+                if (n == 2) return a * a;
+                if (n == 1) return a;
+            }
         }
         return detail::fn::pow_int(a, n);
     }

@@ -421,6 +421,8 @@ struct engine {
             constexpr std::size_t i = find_slot<Var, Sched>();
             if constexpr (i == npos) {
                 return zero_like(val[K - 1]);
+            } else if constexpr (std::is_floating_point_v<V>) {
+                return adj[i] + V(0);  // adjoints start at -0: a partial never reached is +0
             } else {
                 return adj[i];
             }

@@ -1,7 +1,6 @@
 // Benchmarks of log-sum-exp of 16 inputs: plain evaluation and gradient.
 // Names: lse16/<eval|grad>/<column>; bench/report.py divides each column by "hand".
-#include "../problems/lse.hpp"
-#include "bench_common.hpp"
+#include "gradient_columns.hpp"
 
 #include <string>
 #include <tuple>
@@ -12,74 +11,9 @@ namespace {
 using namespace tapeless_bench;
 
 constexpr std::size_t N = 16;
-constexpr auto e = lse::expr<N>();
 
 void register_lse() {
-    const std::string p = "lse16";
-    const auto pts = uniform_points<N>(7, -2.0, 2.0);
-
-    add_unchecked<N>(p + "/eval/hand", pts, [](const double* in) { return lse::value<N>(in); });
-    add_unchecked<N>(p + "/eval/tapeless", pts, [](const double* in) {
-        return with_family<"x", N>(in, [](const auto&... b) { return e(b...); });
-    });
-
-    auto hand = [](const double* in, double* out) { out[0] = lse::gradient<N>(in, out + 1); };
-    add<N, N + 1>(p + "/grad/hand", pts, hand, hand);
-    add<N, N + 1>(p + "/grad/tapeless", pts, [](const double* in, double* out) {
-        const auto g = with_family<"x", N>(in, [](const auto&... b) { return tapeless::grad(e, b...); });
-        out[0] = g.value();
-        for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
-    }, hand);
-    add<N, N + 1>(p + "/grad/tapeless_symbolic", pts, [](const double* in, double* out) {
-        static constexpr auto ds = []<std::size_t... I>(std::index_sequence<I...>) {
-            return std::tuple{tapeless::d(e, tapeless::get<I>(lse::xs<N>))...};
-        }(std::make_index_sequence<N>{});
-        with_family<"x", N>(in, [&](const auto&... b) {
-            out[0] = e(b...);
-            [&]<std::size_t... I>(std::index_sequence<I...>) {
-                ((out[1 + I] = std::get<I>(ds)(b...)), ...);
-            }(std::make_index_sequence<N>{});
-            return 0;
-        });
-    }, hand);
-#if TAPELESS_BENCH_HAVE_FORWARD
-    add<N, N + 1>(p + "/grad/tapeless_forward", pts, [](const double* in, double* out) {
-        const auto g = with_family<"x", N>(in, [](const auto&... b) { return tapeless::forward_grad(e, b...); });
-        out[0] = g.value();
-        for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
-    }, hand);
-    add<N, N + 1>(p + "/grad/tapeless_dual_fn", pts, [](const double* in, double* out) {
-        const Eigen::Map<const Eigen::Matrix<double, static_cast<int>(N), 1>> x(in);
-        const auto g = tapeless::grad([](const auto& v) { return lse::generic(v.data(), N); }, x);
-        out[0] = lse::value<N>(in);  // grad(fn, point) returns the gradient only
-        for (std::size_t i = 0; i < N; ++i) out[1 + i] = g(static_cast<Eigen::Index>(i));
-    }, hand);
-#endif
-    add<N, N + 1>(p + "/grad/eigen_autodiff", pts, [](const double* in, double* out) {
-        const auto x = eigen_seed<N>(in);
-        const auto r = lse::generic(x.data(), N);
-        out[0] = r.value();
-        for (std::size_t i = 0; i < N; ++i) out[1 + i] = r.derivatives()(static_cast<Eigen::Index>(i));
-    }, hand);
-#if TAPELESS_BENCH_HAVE_JET
-    add<N, N + 1>(p + "/grad/ceres_jet", pts, [](const double* in, double* out) {
-        const auto x = jet_seed<N>(in);
-        const auto r = lse::generic(x.data(), N);
-        out[0] = r.a;
-        for (std::size_t i = 0; i < N; ++i) out[1 + i] = r.v(static_cast<Eigen::Index>(i));
-    }, hand);
-#endif
-#if TAPELESS_BENCH_HAVE_ADOLC
-    static auto fn = [](adouble* x, adouble* y) { y[0] = lse::generic(x, N); };
-    constexpr short tag = 40;
-    add_unchecked<N>(p + "/grad/adolc_tape", pts,
-                     [](const double* in) { return adolc_record<N, 1>(tag, in, fn); });
-    adolc_record<N, 1>(tag, pts[0].data(), fn);
-    add<N, N + 1>(p + "/grad/adolc_sweep", pts, [](const double* in, double* out) {
-        ::function(tag, 1, static_cast<int>(N), const_cast<double*>(in), out);
-        ::gradient(tag, static_cast<int>(N), const_cast<double*>(in), out + 1);
-    }, hand);
-#endif
+    register_gradient_columns<N, lse_problem<N>>("lse16", uniform_points<N>(7, -2.0, 2.0), 40);
 }
 
 const int registered = (register_lse(), 0);

@@ -3,7 +3,7 @@
 // compile times down (see docs/reverse.md for the compile-time figures).
 // Names: rosenbrock<N>/<eval|grad>/<column>; bench/report.py divides each column by "hand".
 #include "../problems/rosenbrock.hpp"
-#include "rosenbrock_columns.hpp"
+#include "gradient_columns.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // its own translation unit (its compile time is in docs/reverse.md).
 // Names: rosenbrock<N>/<eval|grad>/<column>; bench/report.py divides each column by "hand".
 #include "../problems/rosenbrock.hpp"
-#include "rosenbrock_columns.hpp"
+#include "gradient_columns.hpp"
 
 namespace {
 

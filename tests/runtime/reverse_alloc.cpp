@@ -7,20 +7,7 @@
 #include <cstdlib>
 #include <new>
 
-// Under AddressSanitizer the replaced operator new/delete below pair with allocations that
-// the sanitizer's runtime makes itself; counting still works, the mismatch report does not
-// apply.
-#if defined(__SANITIZE_ADDRESS__)
-#define TAPELESS_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TAPELESS_TEST_ASAN 1
-#endif
-#endif
-#ifdef TAPELESS_TEST_ASAN
-extern "C" const char* __asan_default_options() { return "alloc_dealloc_mismatch=0"; }
-#endif
-
+#include "support/asan_allocation_counting.hpp"
 
 namespace {
 long allocations = 0;

@@ -160,21 +160,6 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_jacobian(wrt_t<Vars...>, const vect
     return jacobian_result<V, m, Vars...>(values, j);
 }
 
-template <class E>
-constexpr bool check_expression_argument() {
-    if constexpr (!expression<E>) {
-        // Reached by grad(1.0, x = 1.0) or hessian(some_struct, ...).
-        static_assert(always_false<error::not_an_expression<E>>,
-                      "tapeless: grad/hessian take a tapeless expression first, e.g. "
-                      "grad(f, x = 1.0); for a C++ function use grad(fn, point)");
-        return false;
-    }
-    return true;
-}
-
-}  // namespace detail
-
-namespace detail {
 
 /// The common front end of grad, hessian, jacobian and forward_grad: splits off wrt(...),
 /// checks the bindings, and runs `batch(w, bs...)` over Eigen arrays or `scalar(w, bs...)`

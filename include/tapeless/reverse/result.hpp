@@ -41,9 +41,6 @@ constexpr std::size_t checked_var_index() {
     return i;
 }
 
-template <class T>
-inline constexpr bool is_eigen_scalar_v = std::is_arithmetic_v<T>;
-
 }  // namespace detail
 
 /// A value and its partial derivatives: `g.value()`, `g[x]`, `g.vector()` (Eigen, in the

@@ -225,4 +225,53 @@ TAPELESS_FORCE_INLINE constexpr auto jacobian(const vector_expression<Es...>& f,
         args...);
 }
 
+namespace detail {
+
+/// True for argument lists of the expression forms: bindings, optionally after wrt(...).
+template <class... Args>
+inline constexpr bool binding_arguments_v =
+    sizeof...(Args) > 0 && ((is_binding<Args>::value || is_wrt<Args>::value) && ...);
+
+template <class F>
+inline constexpr bool is_vector_expression_v = false;
+template <class... Es>
+inline constexpr bool is_vector_expression_v<vector_expression<Es...>> = true;
+
+}  // namespace detail
+
+/// grad or hessian of a number, a C++ function or vec(...) with bindings: an error.
+template <class F, class... Args>
+    requires(!expression<F> && detail::binding_arguments_v<Args...>)
+auto grad(const F&, const Args&...) {
+    // Reached by grad(2.0, x = 1.0), grad(vec(a, b), x = 1.0) or grad(some_lambda, x = 1.0).
+    static_assert(detail::always_false<detail::error::not_an_expression<F>>,
+                  "tapeless: grad and hessian take one scalar tapeless expression first, e.g. "
+                  "grad(f, x = 1.0); for vec(...) use jacobian, for a C++ function "
+                  "grad(fn, point) with an Eigen vector point");
+    return 0.0;
+}
+
+template <class F, class... Args>
+    requires(!expression<F> && detail::binding_arguments_v<Args...>)
+auto hessian(const F&, const Args&...) {
+    // Reached by hessian(2.0, x = 1.0) or hessian(some_lambda, x = 1.0).
+    static_assert(detail::always_false<detail::error::not_an_expression<F>>,
+                  "tapeless: grad and hessian take one scalar tapeless expression first, e.g. "
+                  "hessian(f, x = 1.0); for a C++ function use hessian(fn, point) with an "
+                  "Eigen vector point");
+    return 0.0;
+}
+
+/// jacobian of something other than vec(...) with bindings: an error.
+template <class F, class... Args>
+    requires(!detail::is_vector_expression_v<F> && detail::binding_arguments_v<Args...>)
+auto jacobian(const F&, const Args&...) {
+    // Reached by jacobian(f, x = 1.0) with f one expression, or jacobian(2.0, x = 1.0).
+    static_assert(detail::always_false<detail::error::not_an_expression<F>>,
+                  "tapeless: jacobian takes vec(e1, e2, ...) of tapeless expressions first, "
+                  "e.g. jacobian(vec(r0, r1), x = 1.0); for one expression use grad, for a "
+                  "C++ function jacobian(fn, point) with an Eigen vector point");
+    return 0.0;
+}
+
 }  // namespace tapeless

@@ -3,16 +3,19 @@
 #   bash scripts/install-deps.sh           compilers, CMake, Ninja, Boost, Eigen, Catch2
 #   bash scripts/install-deps.sh --bench   also Google Benchmark, Ceres, ADOL-C, a plotter
 #   bash scripts/install-deps.sh --sanitize  also Clang's sanitizer runtimes (preset sanitize)
+#   bash scripts/install-deps.sh --tidy    also clang-tidy 19 (scripts/tidy.sh)
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libboost-dev libeigen3-dev catch2 clang-19)
 bench=0
 sanitize=0
+tidy=0
 for arg in "$@"; do
   case "$arg" in
     --bench) bench=1 ;;
     --sanitize) sanitize=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --tidy) tidy=1 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -21,6 +24,9 @@ if [ "$bench" = 1 ]; then
 fi
 if [ "$sanitize" = 1 ]; then
   packages+=(libclang-rt-19-dev)
+fi
+if [ "$tidy" = 1 ]; then
+  packages+=(clang-tidy-19)
 fi
 
 installed() {

@@ -191,13 +191,13 @@ void jacobian(const T* in, T* e, T* J) {
 
     const T theta = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
     const T c = cos(theta), s = sin(theta), it = 1 / theta;
-    const T w_[3] = {r[0] * it, r[1] * it, r[2] * it};
-    const T wxq[3] = {w_[1] * q[2] - w_[2] * q[1], w_[2] * q[0] - w_[0] * q[2],
-                      w_[0] * q[1] - w_[1] * q[0]};
-    const T wq = w_[0] * q[0] + w_[1] * q[1] + w_[2] * q[2];
+    const T wu[3] = {r[0] * it, r[1] * it, r[2] * it};
+    const T wxq[3] = {wu[1] * q[2] - wu[2] * q[1], wu[2] * q[0] - wu[0] * q[2],
+                      wu[0] * q[1] - wu[1] * q[0]};
+    const T wq = wu[0] * q[0] + wu[1] * q[1] + wu[2] * q[2];
     const T omc = 1 - c;
     T P[3];
-    for (int i = 0; i < 3; ++i) P[i] = c * q[i] + s * wxq[i] + omc * wq * w_[i];
+    for (int i = 0; i < 3; ++i) P[i] = c * q[i] + s * wxq[i] + omc * wq * wu[i];
 
     const T iP2 = 1 / P[2];
     const T u = P[0] * iP2, v = P[1] * iP2;
@@ -217,24 +217,24 @@ void jacobian(const T* in, T* e, T* J) {
 
     // M = dP/dq.
     const T M[3][3] = {
-        {c + omc * w_[0] * w_[0], -s * w_[2] + omc * w_[0] * w_[1], s * w_[1] + omc * w_[0] * w_[2]},
-        {s * w_[2] + omc * w_[1] * w_[0], c + omc * w_[1] * w_[1], -s * w_[0] + omc * w_[1] * w_[2]},
-        {-s * w_[1] + omc * w_[2] * w_[0], s * w_[0] + omc * w_[2] * w_[1], c + omc * w_[2] * w_[2]}};
+        {c + omc * wu[0] * wu[0], -s * wu[2] + omc * wu[0] * wu[1], s * wu[1] + omc * wu[0] * wu[2]},
+        {s * wu[2] + omc * wu[1] * wu[0], c + omc * wu[1] * wu[1], -s * wu[0] + omc * wu[1] * wu[2]},
+        {-s * wu[1] + omc * wu[2] * wu[0], s * wu[0] + omc * wu[2] * wu[1], c + omc * wu[2] * wu[2]}};
 
     // dP/dtheta and dP/dw.
     T Pt[3];
-    for (int i = 0; i < 3; ++i) Pt[i] = -s * q[i] + c * wxq[i] + s * wq * w_[i];
+    for (int i = 0; i < 3; ++i) Pt[i] = -s * q[i] + c * wxq[i] + s * wq * wu[i];
     // -s [q]x: [q]x = [[0, -q2, q1], [q2, 0, -q0], [-q1, q0, 0]].
     T Pw[3][3] = {{0, s * q[2], -s * q[1]}, {-s * q[2], 0, s * q[0]}, {s * q[1], -s * q[0], 0}};
     for (int i = 0; i < 3; ++i) {
-        for (int j = 0; j < 3; ++j) Pw[i][j] += omc * w_[i] * q[j];
+        for (int j = 0; j < 3; ++j) Pw[i][j] += omc * wu[i] * q[j];
         Pw[i][i] += omc * wq;
     }
     // dP/dr = Pt w^T + Pw (I - w w^T) / theta = Pt w^T + (Pw - (Pw w) w^T) / theta.
     T Pr[3][3];
     for (int i = 0; i < 3; ++i) {
-        const T Pww = Pw[i][0] * w_[0] + Pw[i][1] * w_[1] + Pw[i][2] * w_[2];
-        for (int j = 0; j < 3; ++j) Pr[i][j] = Pt[i] * w_[j] + (Pw[i][j] - Pww * w_[j]) * it;
+        const T Pww = Pw[i][0] * wu[0] + Pw[i][1] * wu[1] + Pw[i][2] * wu[2];
+        for (int j = 0; j < 3; ++j) Pr[i][j] = Pt[i] * wu[j] + (Pw[i][j] - Pww * wu[j]) * it;
     }
 
     for (int row = 0; row < 2; ++row) {

@@ -20,7 +20,7 @@ constexpr decltype(auto) with_family(const T* p, Fn&& fn) {
 /// checks of the benchmarks compare.
 template <class T>
 constexpr double rel_diff(T a, T b, double floor = 1.0) {
-    const double x = static_cast<double>(a), y = static_cast<double>(b);
+    const auto x = static_cast<double>(a), y = static_cast<double>(b);
     const double ax = x < 0 ? -x : x, ay = y < 0 ? -y : y;
     double m = ax > ay ? ax : ay;
     if (m < floor) m = floor;

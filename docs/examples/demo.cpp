@@ -35,7 +35,7 @@ void show(std::string_view label, const std::string& text, std::string_view expe
 std::string str(bool b) { return b ? "true" : "false"; }
 std::string str(double v) {  // shortest form, as tapeless prints numbers
     char buf[32];
-    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    return {buf, std::to_chars(buf, buf + sizeof buf, v).ptr};
 }
 std::string str(std::string_view s) { return std::string(s); }
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 namespace {
 
@@ -17,7 +18,7 @@ using edge::inf;
 using edge::qnan;
 using edge::x;
 
-constexpr double pi = 3.141592653589793;
+constexpr double pi = std::numbers::pi;
 constexpr double two_over_sqrt_pi = 1.1283791670955126;
 
 TEST_CASE("roots, exp and log at their edges", "[edge][unary]") {

@@ -29,7 +29,7 @@ void* counted_alloc(std::size_t n) {
 }
 void* counted_aligned_alloc(std::size_t n, std::align_val_t a) {
     ++allocations;
-    const std::size_t al = static_cast<std::size_t>(a);
+    const auto al = static_cast<std::size_t>(a);
     if (void* p = std::aligned_alloc(al, (n + al - 1) / al * al)) return p;
     throw std::bad_alloc();
 }

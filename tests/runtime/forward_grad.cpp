@@ -78,8 +78,9 @@ TEST_CASE("grad(fn, point): generic C++ functions", "[forward][callable]") {
     const double dy = px + px * px + 2 * std::sin(px) * py * (1.0 / 3 + 1.0 / 4);
 
     SECTION("N scalars, fixed-size point") {
-        const auto g = tapeless::grad([](auto a, auto b) { return looped(a, b); },
-                                      Eigen::Vector2d(px, py));
+        const auto g =
+            tapeless::grad([](const auto& a, const auto& b) { return looped(a, b); },
+                           Eigen::Vector2d(px, py));
         static_assert(std::is_same_v<decltype(g), const Eigen::Vector2d>);
         CHECK(g(0) == Approx(dx).epsilon(1e-14));
         CHECK(g(1) == Approx(dy).epsilon(1e-14));
@@ -94,7 +95,8 @@ TEST_CASE("grad(fn, point): generic C++ functions", "[forward][callable]") {
     }
     SECTION("a function template, one variable") {
         const auto g =
-            tapeless::grad([](auto t) { return t * t * t; }, Eigen::Matrix<double, 1, 1>(2.0));
+            tapeless::grad([](const auto& t) { return t * t * t; },
+                           Eigen::Matrix<double, 1, 1>(2.0));
         CHECK(g(0) == Approx(12.0));
     }
     SECTION("a sum over an Eigen vector (Rosenbrock)") {
@@ -121,7 +123,8 @@ TEST_CASE("grad(fn, point): generic C++ functions", "[forward][callable]") {
         CHECK(h == h.transpose());
     }
     SECTION("a function returning a number that does not depend on the point") {
-        const auto g = tapeless::grad([](auto, auto) { return 1.0; }, Eigen::Vector2d(1, 2));
+        const auto g = tapeless::grad([](const auto&, const auto&) { return 1.0; },
+                                      Eigen::Vector2d(1, 2));
         CHECK(g.isZero());
     }
 }
@@ -150,8 +153,8 @@ TEST_CASE("jacobian(fn, point) and hessian(fn, point)", "[forward][callable]") {
 
     // An Eigen expression as the result, and N scalar arguments.
     const auto J2 = tapeless::jacobian(
-        [](auto a, auto b) {
-            Eigen::Matrix<decltype(a), 2, 1> r(a * b, a - b);
+        [](const auto& a, const auto& b) {
+            Eigen::Matrix<std::decay_t<decltype(a)>, 2, 1> r(a * b, a - b);
             return (2.0 * r).eval();
         },
         Eigen::Vector2d(3, 4));
@@ -159,7 +162,9 @@ TEST_CASE("jacobian(fn, point) and hessian(fn, point)", "[forward][callable]") {
 
     // hessian against d(e, a, b)
     constexpr auto e = u * exp(v) - log(u + v * v) + pow(u, 3) * v;
-    const auto fn = [](auto a, auto b) { return a * exp(b) - log(a + b * b) + pow(a, 3) * b; };
+    const auto fn = [](const auto& a, const auto& b) {
+        return a * exp(b) - log(a + b * b) + pow(a, 3) * b;
+    };
     const auto H = tapeless::hessian(fn, Eigen::Vector2d(0.8, 0.6));
     CHECK(H(0, 0) == Approx(tapeless::d(e, u, u)(u = 0.8, v = 0.6)).epsilon(1e-13));
     CHECK(H(0, 1) == Approx(tapeless::d(e, u, v)(u = 0.8, v = 0.6)).epsilon(1e-13));

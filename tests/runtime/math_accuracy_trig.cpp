@@ -41,8 +41,8 @@ constexpr auto trig_in = [] {
     while (g.size() < 1200) g.add(r.uniform(-10, 10));
     while (g.size() < 1300) g.add((r.next() & 1) ? r.log_uniform(dmin, 1e-3) : -r.log_uniform(dmin, 1e-3));
     while (g.size() < 2040) {
-        const long double k = static_cast<long double>(1 + r.next() % 667000);
-        const double x = static_cast<double>(k * pio2_ld);
+        const auto k = static_cast<long double>(1 + r.next() % 667000);
+        const auto x = static_cast<double>(k * pio2_ld);
         g.add(x);
         g.add(neighbour(x, 1));
         g.add(neighbour(x, -1));

@@ -6,6 +6,8 @@
 
 #include <tapeless/tapeless.hpp>
 
+#include <numbers>
+
 namespace {
 
 using tapeless::d;
@@ -124,9 +126,9 @@ static_assert(d(atan2(u, v), u)(u = 3.0, v = 1.0) == 0.1);   // 1/10
 constexpr double cos_half = 0.87758256189037271612;
 constexpr double sin_1 = 0.84147098480789650665;
 constexpr double cos_1 = 0.54030230586813971740;
-constexpr double e = 2.71828182845904523536;
+constexpr double e = std::numbers::e;
 constexpr double two_over_sqrt_pi = 1.12837916709551257390;
-constexpr double ln_2 = 0.69314718055994530942;
+constexpr double ln_2 = std::numbers::ln2;
 
 static_assert(approx_equal(d(sin(x), x)(x = 0.5), cos_half));
 static_assert(approx_equal(d(sin(x), x, x)(x = 1.0), -sin_1));

@@ -121,7 +121,9 @@ public:
     TAPELESS_DUAL_INLINE dual(detail::uninitialized_t, const T& v) : value_(v) {}
 
     /// The value `v` with the partials `g` (any Eigen expression of N entries).
+    // T is a number or a dual, whose move is no cheaper than this copy.
     template <class G>
+    // NOLINTNEXTLINE(modernize-pass-by-value)
     TAPELESS_DUAL_INLINE dual(const T& v, const Eigen::MatrixBase<G>& g) : value_(v), grad_(g) {}
 
     /// The i-th of N variables at the value `v`: partials e_i (1 at i, 0 elsewhere).
@@ -812,6 +814,9 @@ struct is_numeric_class<dual<T, N>> : std::true_type {};
 
 }  // namespace tapeless
 
+// The standard's and Eigen's names and enum (quiet_NaN, IsComplex, ...) are not ours to choose.
+// NOLINTBEGIN(readability-identifier-naming,performance-enum-size)
+
 /// Limits of the value type, as dual numbers with zero partials.
 template <class T, int N>
 struct std::numeric_limits<tapeless::dual<T, N>> : std::numeric_limits<T> {
@@ -855,6 +860,7 @@ struct NumTraits<tapeless::dual<T, N>> : NumTraits<T> {
     static Real quiet_NaN() { return Real(NumTraits<T>::quiet_NaN()); }
     static int digits10() { return NumTraits<T>::digits10(); }
 };
+// NOLINTEND(readability-identifier-naming,performance-enum-size)
 
 /// dual<T, N> with T, both ways: `Matrix<dual> * Matrix<double>`, `2.0 * m`.
 template <class T, int N, class BinaryOp>

@@ -248,6 +248,9 @@ constexpr double ldexp_dd(dd v, int k) noexcept
 }
 
 // ---- constants (mpmath, 2000 bits) ---------------------------------------------------------
+// Written in hex next to their low parts (and ln2_p1, a 32-bit truncation, is not ln 2): the
+// pairs would be harder to check against std::numbers.
+// NOLINTBEGIN(modernize-use-std-numbers)
 
 inline constexpr dd pi_dd{0x1.921fb54442d18p+1, 0x1.1a62633145c07p-53};
 inline constexpr dd pio2_dd{0x1.921fb54442d18p+0, 0x1.1a62633145c07p-54};
@@ -259,5 +262,6 @@ inline constexpr double ln2_p3 = 0x1.93c7673007e5fp-65;
 inline constexpr double inv_ln2 = 0x1.71547652b82fep+0;
 inline constexpr dd two_over_sqrtpi_dd{0x1.20dd750429b6dp+0, 0x1.1ae3a914fed80p-56};
 inline constexpr dd one_over_sqrtpi_dd{0x1.20dd750429b6dp-1, 0x1.1ae3a914fed80p-57};
+// NOLINTEND(modernize-use-std-numbers)
 
 }  // namespace tapeless::math::detail

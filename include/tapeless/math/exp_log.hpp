@@ -6,6 +6,7 @@
 #include <cmath>
 #include <concepts>
 #include <limits>
+#include <numbers>
 #include <type_traits>
 
 namespace tapeless::math {
@@ -82,7 +83,7 @@ constexpr double exp_impl(double x) noexcept
 constexpr dd log_dd(double x) noexcept
 {
     auto [m, e] = decompose(x);
-    if (m > 0x1.6a09e667f3bcdp+0) {  // sqrt(2): m in (sqrt(1/2), sqrt(2)]
+    if (m > std::numbers::sqrt2) {  // m in (sqrt(1/2), sqrt(2)]
         m *= 0.5;
         e += 1;
     }

@@ -74,7 +74,7 @@ constexpr reduced rem_pio2_large(double ax) noexcept
 {
     constexpr int limbs = 8;
     const int ex = exponent_of(ax);
-    const std::uint64_t mant = static_cast<std::uint64_t>(ldexp(ax, 52 - ex));  // 2^52 <= M < 2^53
+    const auto mant = static_cast<std::uint64_t>(ldexp(ax, 52 - ex));  // 2^52 <= M < 2^53
     const int e = ex - 52;                                                      // ax = M * 2^e
     // Bits of 2/pi at index <= e - 2 contribute multiples of 4 to x * 2/pi: start at e - 1.
     std::uint32_t w[limbs] = {};  // least significant first
@@ -101,9 +101,9 @@ constexpr reduced rem_pio2_large(double ax) noexcept
         negative = true;
         q += 1;
         std::uint64_t borrow = 1;  // two's complement within 30 + 32*(limbs-1) bits
-        for (int t = 0; t < limbs; ++t) {
-            const std::uint64_t v = static_cast<std::uint64_t>(~res[t]) + borrow;
-            res[t] = static_cast<std::uint32_t>(v);
+        for (std::uint32_t& limb : res) {
+            const std::uint64_t v = static_cast<std::uint64_t>(~limb) + borrow;
+            limb = static_cast<std::uint32_t>(v);
             borrow = v >> 32;
         }
         res[limbs - 1] &= 0x3fffffffu;

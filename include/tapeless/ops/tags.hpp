@@ -4,7 +4,7 @@
 namespace tapeless::ops {
 
 /// How an operation is printed: infix with a precedence, prefix minus, power, or a call.
-enum class notation { add, sub, mul, div, neg, power, call };
+enum class notation : unsigned char { add, sub, mul, div, neg, power, call };
 
 struct add;
 struct sub;

@@ -84,7 +84,8 @@ class hessian_result {
 public:
     static constexpr std::size_t size = sizeof...(Vars);
 
-    constexpr hessian_result(tapeless::gradient<T, Vars...> g, std::array<T, size * size> h)
+    constexpr hessian_result(const tapeless::gradient<T, Vars...>& g,
+                             const std::array<T, size * size>& h)
         : gradient_(g), h_(h) {}
 
     constexpr const T& value() const { return gradient_.value(); }
@@ -118,7 +119,7 @@ public:
     static constexpr std::size_t size = sizeof...(Vars);
     static constexpr std::size_t rows = M;
 
-    constexpr jacobian_result(std::array<T, M> values, std::array<T, M * size> j)
+    constexpr jacobian_result(const std::array<T, M>& values, const std::array<T, M * size>& j)
         : values_(values), j_(j) {}
 
     /// d f_i / d a.

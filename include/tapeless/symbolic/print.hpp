@@ -7,6 +7,7 @@
 #include "tapeless/ops/tags.hpp"
 
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <ostream>
 #include <string>
@@ -23,7 +24,7 @@ namespace detail::print {
 /// A run-time copy of an expression tree, for simplifying constants known only at run time
 /// (`x^1`, `1*x`, `2*3`) before writing.
 struct tree {
-    enum class kind { number, symbol, add, sub, mul, div, neg, power, call };
+    enum class kind : std::uint8_t { number, symbol, add, sub, mul, div, neg, power, call };
     kind k = kind::number;
     double value = 0;
     std::string text;  // a variable's or a function's name
@@ -157,7 +158,7 @@ inline int precedence(const tree& t) {
 inline std::string format_number(double v) {
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
+    return {buf, res.ptr};
 }
 
 /// Writes plain text (`latex` false) or LaTeX.

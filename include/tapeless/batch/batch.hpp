@@ -196,7 +196,7 @@ struct batch_call {
         const Eigen::Index n = checked_size(bs...);
         out_t value = make_out(bs...);
         std::array<out_t, sizeof...(Vars)> partials;
-        partials.fill(value);
+        for (auto& p : partials) p.resize(value.rows(), value.cols());  // filled chunk by chunk
         for_each_chunk(
             n,
             [&](Eigen::Index i, Eigen::Index count, const auto&... cb) {
@@ -233,8 +233,8 @@ struct batch_call {
         out_t value = make_out(bs...);
         std::array<out_t, m> g;
         std::array<out_t, m * m> h;
-        g.fill(value);
-        h.fill(value);
+        for (auto& a : g) a.resize(value.rows(), value.cols());  // filled chunk by chunk
+        for (auto& a : h) a.resize(value.rows(), value.cols());
         for_each_chunk(
             n,
             [&](Eigen::Index i, Eigen::Index count, const auto&... cb) {
@@ -260,11 +260,11 @@ struct batch_call {
         constexpr std::size_t m = sizeof...(Es);
         constexpr std::size_t nv = sizeof...(Vars);
         const Eigen::Index n = checked_size(bs...);
-        const out_t shape = make_out(bs...);
+        const auto& x = std::get<first_array>(std::tie(bs...)).value;
         std::array<out_t, m> values;
         std::array<out_t, m * nv> j;
-        values.fill(shape);
-        j.fill(shape);
+        for (auto& a : values) a.resize(x.rows(), x.cols());  // filled chunk by chunk
+        for (auto& a : j) a.resize(x.rows(), x.cols());
         for_each_chunk(
             n,
             [&](Eigen::Index i, Eigen::Index count, const auto&... cb) {

@@ -84,9 +84,8 @@ class hessian_result {
 public:
     static constexpr std::size_t size = sizeof...(Vars);
 
-    constexpr hessian_result(const tapeless::gradient<T, Vars...>& g,
-                             const std::array<T, size * size>& h)
-        : gradient_(g), h_(h) {}
+    constexpr hessian_result(tapeless::gradient<T, Vars...> g, std::array<T, size * size> h)
+        : gradient_(std::move(g)), h_(std::move(h)) {}
 
     constexpr const T& value() const { return gradient_.value(); }
     constexpr const tapeless::gradient<T, Vars...>& gradient() const { return gradient_; }
@@ -119,8 +118,8 @@ public:
     static constexpr std::size_t size = sizeof...(Vars);
     static constexpr std::size_t rows = M;
 
-    constexpr jacobian_result(const std::array<T, M>& values, const std::array<T, M * size>& j)
-        : values_(values), j_(j) {}
+    constexpr jacobian_result(std::array<T, M> values, std::array<T, M * size> j)
+        : values_(std::move(values)), j_(std::move(j)) {}
 
     /// d f_i / d a.
     template <class A>

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Builds and runs every test with GCC 12 and with Clang 19 (CMake presets gcc and clang);
-# with TAPELESS_SANITIZE=1 also with ASan+UBSan (preset sanitize). Exits non-zero on any failure.
+# with TAPELESS_SANITIZE=1 also with ASan+UBSan (preset sanitize), with TAPELESS_TIDY=1 also
+# clang-tidy 19 over every test and example (scripts/tidy.sh). Exits non-zero on any failure.
 # Run from anywhere inside a clone, as root on Debian 12 (missing packages are installed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 jobs=$(nproc)
 presets=(gcc clang)
-deps_args=()
+deps_args=(--bench)  # the gcc and clang presets build the benchmarks for their smoke tests
 if [ "${TAPELESS_SANITIZE:-0}" = 1 ]; then
   presets+=(sanitize)
   deps_args+=(--sanitize)
+fi
+if [ "${TAPELESS_TIDY:-0}" = 1 ]; then
+  deps_args+=(--tidy)
 fi
 bash scripts/install-deps.sh "${deps_args[@]}" || exit 1
 
@@ -54,6 +58,17 @@ for preset in "${presets[@]}"; do
   summaries+=("$preset:")
   summaries+=("$(grep -E '^[0-9]+% tests passed|^Total Test time' "$log")")
 done
+
+if [ "${TAPELESS_TIDY:-0}" = 1 ]; then
+  echo "=== clang-tidy ==="
+  start=$SECONDS
+  if bash scripts/tidy.sh; then
+    timings+=("clang-tidy: $((SECONDS - start)) s, clean")
+  else
+    status=1
+    timings+=("clang-tidy: $((SECONDS - start)) s, FINDINGS (listed above)")
+  fi
+fi
 
 echo
 echo "=== timings ($jobs jobs) ==="

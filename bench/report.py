@@ -49,14 +49,15 @@ def run_program(path, repetitions, min_time):
 
 
 def medians(doc):
-    """name -> (cpu ns, real ns) of the median aggregate (or of the single run)."""
+    """name -> (cpu ns, real ns, items per second or None) of the median aggregate (or of the
+    single run)."""
     res = {}
     for b in doc["benchmarks"]:
         if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
             continue
         name = b.get("run_name", b["name"])
         unit = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b.get("time_unit", "ns")]
-        res[name] = (b["cpu_time"] * unit, b["real_time"] * unit)
+        res[name] = (b["cpu_time"] * unit, b["real_time"] * unit, b.get("items_per_second"))
     return res
 
 
@@ -157,6 +158,46 @@ def main():
     w("C++ function with `tapeless::dual`; `eigen_autodiff` Eigen's AutoDiffScalar (fixed size);")
     w("`ceres_jet` `ceres::Jet<double, N>`; `adolc_tape` recording an ADOL-C tape, `adolc_sweep`")
     w("the ADOL-C driver on a recorded tape (taping excluded); `eval` rows time the function alone.")
+    w("Problems of run-time size (`rosenbrock1000`, `normal1000`, `f/batch_grad` over 10^6 points)")
+    w("are in `bench_large`; there the peers that support run-time sizes compete, and `eigen_autodiff`")
+    w("uses `Eigen::VectorXd` partials.")
+    w("")
+    w("Rebuild and rerun: `cmake --preset bench && cmake --build --preset bench -j2 && python3")
+    w("bench/report.py --build build/bench` (preset `bench-clang` for Clang 19). The test presets")
+    w("`gcc` and `clang` build the same programs and run each benchmark once (`bench_smoke.*` tests).")
+    w("")
+
+    # Where tapeless misses: slower than 1.1x hand-written, or slower than a peer.
+    peers = ("eigen_autodiff", "ceres_jet", "adolc_sweep")
+    misses = []
+    for prog in sorted(groups):
+        for grp, cols in sorted(groups[prog].items()):
+            base = cols.get("hand")
+            if not base or grp.endswith("/eval"):
+                continue
+            for col, t in sorted(cols.items()):
+                if not col.startswith("tapeless"):
+                    continue
+                ratio = t[0] / base[0]
+                faster = [p for p in peers if p in cols and cols[p][0] < t[0]]
+                if ratio > 1.1 or faster:
+                    why = []
+                    if ratio > 1.1:
+                        why.append(f"{ratio:.2f}x hand-written")
+                    if faster:
+                        why.append("slower than " + ", ".join(
+                            f"{p} ({cols[p][0] / base[0]:.2f}x)" for p in faster))
+                    misses.append(f"- {grp} `{col}`: " + "; ".join(why))
+    w("## Where tapeless is slower")
+    w("")
+    if misses:
+        w("Every tapeless column above 1.1x the hand-written derivative, or slower than a peer, in")
+        w("this run (causes, as far as found: docs/reverse.md and docs/forward.md):")
+        w("")
+        lines.extend(misses)
+    else:
+        w("Nowhere in this run: every tapeless column is within 1.1x of hand-written and ahead of")
+        w("every peer.")
     w("")
 
     summary = {}
@@ -166,11 +207,17 @@ def main():
             base = cols.get("hand")
             w(f"### {grp} ({prog})")
             w("")
-            w("| column | ns (CPU) | ratio to hand |")
-            w("|---|---:|---:|")
-            for col, (cpu, real) in sorted(cols.items(), key=lambda kv: (kv[0] != "hand", kv[1][0])):
+            rates = any(t[2] for t in cols.values())
+            if rates:
+                w("| column | ns (CPU) | ratio to hand | points per second |")
+                w("|---|---:|---:|---:|")
+            else:
+                w("| column | ns (CPU) | ratio to hand |")
+                w("|---|---:|---:|")
+            for col, (cpu, real, rate) in sorted(cols.items(), key=lambda kv: (kv[0] != "hand", kv[1][0])):
                 ratio = f"{cpu / base[0]:.2f}" if base else "-"
-                w(f"| {col} | {fmt_ns(cpu)} | {ratio} |")
+                extra = f" {rate:.3g} |" if rates and rate else (" - |" if rates else "")
+                w(f"| {col} | {fmt_ns(cpu)} | {ratio} |{extra}")
                 if base:
                     summary[(grp, col)] = cpu / base[0]
             w("")
@@ -181,7 +228,7 @@ def main():
         for grp, cols in groups[prog].items():
             m = re.match(r"rosenbrock(\d+)/grad$", grp)
             ev = groups[prog].get(grp.replace("/grad", "/eval"))
-            if m and ev:
+            if m and ev and "tapeless" in cols:
                 n = int(m.group(1))
                 rows.append((n, cols["hand"][0] / ev["hand"][0],
                              cols["tapeless"][0] / ev["hand"][0],
@@ -213,7 +260,8 @@ def main():
             w(f"| {g} | {a:.2f} | {b:.2f} |")
         w("")
 
-    plot_paths = make_plots(groups, rows, os.path.dirname(os.path.abspath(args.out)))
+    stem = os.path.splitext(os.path.basename(args.out))[0]
+    plot_paths = make_plots(groups, rows, os.path.dirname(os.path.abspath(args.out)), stem)
     if plot_paths:
         w("## Plots")
         w("")
@@ -235,7 +283,7 @@ def main():
     print("wrote", args.out, file=sys.stderr)
 
 
-def make_plots(groups, rows, outdir):
+def make_plots(groups, rows, outdir, stem):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -260,9 +308,9 @@ def make_plots(groups, rows, outdir):
             ax.tick_params(labelsize=7)
         axes[-1, 0].set_xlabel("time / hand-written (log scale, median CPU time)")
         fig.tight_layout()
-        fig.savefig(os.path.join(outdir, "benchmarks_ratios.png"), dpi=110)
+        fig.savefig(os.path.join(outdir, f"{stem}_ratios.png"), dpi=110)
         plt.close(fig)
-        paths.append("benchmarks_ratios.png")
+        paths.append(f"{stem}_ratios.png")
     if rows:
         fig, ax = plt.subplots(figsize=(6, 3.5))
         ns = [r[0] for r in rows]
@@ -275,9 +323,9 @@ def make_plots(groups, rows, outdir):
         ax.set_ylabel("gradient cost / evaluation cost")
         ax.legend(fontsize=8)
         fig.tight_layout()
-        fig.savefig(os.path.join(outdir, "benchmarks_grad_over_eval.png"), dpi=110)
+        fig.savefig(os.path.join(outdir, f"{stem}_grad_over_eval.png"), dpi=110)
         plt.close(fig)
-        paths.append("benchmarks_grad_over_eval.png")
+        paths.append(f"{stem}_grad_over_eval.png")
     return paths
 
 

@@ -11,6 +11,14 @@ elseif(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
 else()
   set(TAPELESS_CONSTEXPR_LIMIT_FLAGS)
 endif()
+# The compilers' defaults, restored for tests that check them (later flags win).
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  set(TAPELESS_DEFAULT_CONSTEXPR_LIMIT_FLAGS -fconstexpr-steps=1048576)
+elseif(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  set(TAPELESS_DEFAULT_CONSTEXPR_LIMIT_FLAGS -fconstexpr-ops-limit=33554432 -fconstexpr-loop-limit=262144)
+else()
+  set(TAPELESS_DEFAULT_CONSTEXPR_LIMIT_FLAGS)
+endif()
 
 # tapeless_test_target(<target>): link the library, strict ISO C++20 (no GNU extensions, so
 # the compile-fail checks can repeat the exact -std flag), warnings, constexpr limits.

@@ -62,6 +62,20 @@ namespace detail {
 template <class...>
 inline constexpr bool always_false = false;
 
+/// `(B && ...)` for any number of operands: a fold over more than 256 (the bindings of
+/// `vars<"x", 300>`) exceeds Clang's default -fbracket-depth.
+template <bool... B>
+inline constexpr bool all_of_v = [] {
+    constexpr bool values[] = {B..., true};
+    for (const bool v : values)
+        if (!v) return false;
+    return true;
+}();
+
+/// `(B || ...)` for any number of operands.
+template <bool... B>
+inline constexpr bool any_of_v = !all_of_v<!B...>;
+
 template <class T>
 struct is_expression_impl : std::false_type {};
 

@@ -49,7 +49,7 @@ struct batch_call {
     static constexpr int P = batch_lanes;
     using L = batch::lanes<T, P>;
 
-    static_assert((batch_value_ok<typename Bs::value_type>() && ...),
+    static_assert(all_of_v<batch_value_ok<typename Bs::value_type>()...>,
                   // Reached by u = Eigen::ArrayXi, an Eigen array of duals, or a dual beside
                   // an array.
                   "tapeless: a batch binds Eigen arrays or vectors of float, double or long "

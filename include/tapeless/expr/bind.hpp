@@ -8,6 +8,7 @@
 #include <limits>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace tapeless {
 
@@ -88,26 +89,48 @@ struct binding {
 
 namespace detail {
 
-/// Position of the binding named `Name` in `Bs...`, or npos.
+/// A variable's name as a type: names compare as template arguments, by the compiler, not
+/// character by character in constant evaluation (whose step limit hundreds of bindings
+/// would reach).
+template <fixed_string Name>
+struct name_key {};
+
+/// Position of the binding named `Name` in `Bs...`, or npos: one step per binding.
 template <fixed_string Name, class... Bs>
 constexpr std::size_t binding_index() {
-    constexpr std::array<bool, sizeof...(Bs) + 1> hit{(Bs::name == Name)..., false};
+    constexpr std::array<bool, sizeof...(Bs) + 1> hit{
+        std::is_same_v<name_key<Bs::name>, name_key<Name>>..., false};
     for (std::size_t i = 0; i < sizeof...(Bs); ++i)
         if (hit[i]) return i;
     return npos;
 }
 
-/// True when two bindings in `Bs...` name the same variable.
+/// Binding I of a call, named Name: a base of `named_slots`.
+template <fixed_string Name, std::size_t I>
+struct named_slot {};
+template <class Seq, class... Bs>
+struct named_slots;
+template <std::size_t... I, class... Bs>
+struct named_slots<std::index_sequence<I...>, Bs...> : named_slot<Bs::name, I>... {};
+
+template <fixed_string Name, std::size_t I>
+constexpr std::size_t slot_of(const named_slot<Name, I>*) {
+    return I;
+}
+
+/// True when `Name` is the name of exactly one base of S: with two, I cannot be deduced.
+template <fixed_string Name, class S>
+inline constexpr bool named_once = requires(const S* s) { slot_of<Name>(s); };
+
+/// True when two bindings in `Bs...` name the same variable (linear in the number of
+/// bindings: one deduction each).
 template <class... Bs>
 constexpr bool has_duplicate_binding() {
-    constexpr std::size_t n = sizeof...(Bs);
-    if constexpr (n < 2) {
+    if constexpr (sizeof...(Bs) < 2) {
         return false;
     } else {
-        constexpr std::array<std::size_t, n> first{binding_index<Bs::name, Bs...>()...};
-        for (std::size_t i = 0; i < n; ++i)
-            if (first[i] != i) return true;
-        return false;
+        using slots = named_slots<std::index_sequence_for<Bs...>, Bs...>;
+        return !all_of_v<named_once<Bs::name, slots>...>;
     }
 }
 
@@ -145,7 +168,7 @@ constexpr context<Bs...> make_context(const Bs&... bs) {
 /// Checks the bindings of one call; false after reporting the misuse.
 template <class... Bs>
 constexpr bool check_bindings() {
-    if constexpr (!(is_binding<Bs>::value && ...)) {
+    if constexpr (!all_of_v<is_binding<Bs>::value...>) {
         // Reached by e(1.0), e(x) or grad(f, 1.0): arguments must be bindings `var = value`.
         static_assert(always_false<Bs...>,
                       "tapeless: pass bindings made with var = value, e.g. e(x = 1.0, y = 2.0)");
@@ -171,7 +194,7 @@ inline constexpr bool is_eigen_dense_v = requires {
 /// A call over Eigen arrays (a batch of points, section 4): some value is an Eigen object.
 template <class... Bs>
 inline constexpr bool is_batch_call_v =
-    (is_eigen_dense_v<std::remove_cvref_t<typename Bs::value_type>> || ...);
+    any_of_v<is_eigen_dense_v<std::remove_cvref_t<typename Bs::value_type>>...>;
 
 /// Evaluation, grad, hessian and jacobian over a batch of points; defined in batch/batch.hpp.
 template <class... Bs>

@@ -230,7 +230,7 @@ namespace detail {
 /// True for argument lists of the expression forms: bindings, optionally after wrt(...).
 template <class... Args>
 inline constexpr bool binding_arguments_v =
-    sizeof...(Args) > 0 && ((is_binding<Args>::value || is_wrt<Args>::value) && ...);
+    sizeof...(Args) > 0 && all_of_v<(is_binding<Args>::value || is_wrt<Args>::value)...>;
 
 template <class F>
 inline constexpr bool is_vector_expression_v = false;

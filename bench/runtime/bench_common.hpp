@@ -151,6 +151,21 @@ double adolc_record(short tag, const double* in, Fn& fn) {
     trace_off();
     return out[0];
 }
+
+/// Registers <p>/adolc_tape (recording tape `tag` of the static `fn` at each point) and
+/// <p>/adolc_sweep (value and gradient by ADOL-C's drivers on the tape recorded at the first
+/// point), the sweep checked against `ref` (value, then the N partials).
+template <std::size_t N, class Fn, class Ref>
+void add_adolc_gradient(const std::string& p, const std::vector<std::array<double, N>>& pts,
+                        short tag, Fn& fn, Ref ref) {
+    add_unchecked<N>(p + "/adolc_tape", pts,
+                     [tag, &fn](const double* in) { return adolc_record<N, 1>(tag, in, fn); });
+    adolc_record<N, 1>(tag, pts[0].data(), fn);
+    add<N, N + 1>(p + "/adolc_sweep", pts, [tag](const double* in, double* out) {
+        ::function(tag, 1, static_cast<int>(N), const_cast<double*>(in), out);
+        ::gradient(tag, static_cast<int>(N), const_cast<double*>(in), out + 1);
+    }, ref);
+}
 #endif
 
 }  // namespace tapeless_bench

@@ -100,14 +100,7 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
 #endif
 #if TAPELESS_BENCH_HAVE_ADOLC
     static auto fn = [](adouble* x, adouble* y) { y[0] = P::generic(x, N); };
-    static short tape = tag;
-    add_unchecked<N>(p + "/grad/adolc_tape", pts,
-                     [](const double* in) { return adolc_record<N, 1>(tape, in, fn); });
-    adolc_record<N, 1>(tape, pts[0].data(), fn);
-    add<N, N + 1>(p + "/grad/adolc_sweep", pts, [](const double* in, double* out) {
-        ::function(tape, 1, static_cast<int>(N), const_cast<double*>(in), out);
-        ::gradient(tape, static_cast<int>(N), const_cast<double*>(in), out + 1);
-    }, hand);
+    add_adolc_gradient<N>(p + "/grad", pts, tag, fn, hand);
 #endif
 }
 

@@ -51,13 +51,7 @@ void register_rosenbrock1000() {
     }, hand);
 #if TAPELESS_BENCH_HAVE_ADOLC
     static auto fn = [](adouble* x, adouble* y) { y[0] = rosenbrock::generic(x, N); };
-    add_unchecked<N>("rosenbrock1000/grad/adolc_tape", pts,
-                     [](const double* in) { return adolc_record<N, 1>(40, in, fn); });
-    adolc_record<N, 1>(40, pts[0].data(), fn);
-    add<N, N + 1>("rosenbrock1000/grad/adolc_sweep", pts, [](const double* in, double* out) {
-        ::function(40, 1, static_cast<int>(N), const_cast<double*>(in), out);
-        ::gradient(40, static_cast<int>(N), const_cast<double*>(in), out + 1);
-    }, hand);
+    add_adolc_gradient<N>("rosenbrock1000/grad", pts, 40, fn, hand);
 #endif
 }
 
@@ -109,14 +103,7 @@ void register_normal1000() {
 #endif
 #if TAPELESS_BENCH_HAVE_ADOLC
     static auto fn = [](adouble* p, adouble* y) { y[0] = normal::generic(p[0], p[1], x, n_data); };
-    add_unchecked<2>("normal1000/grad/adolc_tape", pts,
-                     [](const double* in) { return adolc_record<2, 1>(41, in, fn); });
-    adolc_record<2, 1>(41, pts[0].data(), fn);
-    add<2, 3>("normal1000/grad/adolc_sweep", pts, [](const double* in, double* out) {
-        double p[2] = {in[0], in[1]};
-        ::function(41, 1, 2, p, out);
-        ::gradient(41, 2, p, out + 1);
-    }, hand);
+    add_adolc_gradient<2>("normal1000/grad", pts, 41, fn, hand);
 #endif
 }
 

@@ -56,14 +56,7 @@ void register_f_grad() {
 #endif
 #if TAPELESS_BENCH_HAVE_ADOLC
     static auto fn = [](adouble* x, adouble* y) { y[0] = f_generic<adouble>(x[0], x[1]); };
-    add_unchecked<2>("f/grad/adolc_tape", pts,
-                     [](const double* in) { return adolc_record<2, 1>(1, in, fn); });
-    adolc_record<2, 1>(1, pts[0].data(), fn);
-    add<2, 3>("f/grad/adolc_sweep", pts, [](const double* in, double* out) {
-        double x[2] = {in[0], in[1]};
-        ::function(1, 1, 2, x, out);
-        ::gradient(1, 2, x, out + 1);
-    }, hand);
+    add_adolc_gradient<2>("f/grad", pts, 1, fn, hand);
 #endif
 }
 

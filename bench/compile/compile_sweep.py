@@ -32,6 +32,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from pyutil import reexec_with_system_python  # noqa: E402 (bench/pyutil.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 INCLUDE = os.path.join(ROOT, "include")
@@ -47,23 +50,6 @@ double run(const double* in, F f) {
 }
 """
 
-
-
-def reexec_with_system_python():
-    """Debian's python3-matplotlib lives in /usr/bin/python3's path; when another python3
-    (pyenv, a venv) runs this script without matplotlib, run it again with the system one."""
-    try:
-        import matplotlib  # noqa: F401
-        return
-    except ImportError:
-        pass
-    system = "/usr/bin/python3"
-    if os.path.exists(system) and os.path.realpath(sys.executable) != os.path.realpath(system) \
-            and not os.environ.get("TAPELESS_NO_REEXEC"):
-        ok = subprocess.run([system, "-c", "import matplotlib"], capture_output=True).returncode == 0
-        if ok:
-            os.environ["TAPELESS_NO_REEXEC"] = "1"
-            os.execv(system, [system, os.path.abspath(sys.argv[0]), *sys.argv[1:]])
 
 
 def expression(shape, n):

@@ -30,6 +30,10 @@ namespace tapeless {
 template <fixed_string Name>
 struct var;
 
+/// A variable whose value is an Eigen vector of run-time length (vector/vector_var.hpp).
+template <fixed_string Name>
+struct vector_var;
+
 /// A compile-time integer constant; `constant<0>` and `constant<1>` are the zero and one of
 /// the simplifier.
 template <int V>
@@ -50,6 +54,10 @@ struct var_family;
 
 template <fixed_string Name, class T>
 struct binding;
+
+/// `x = v` for a vector_var: the Eigen vector, by reference (vector/vector_var.hpp).
+template <fixed_string Name, class T>
+struct vector_binding;
 
 template <class T, int N>
 class dual;
@@ -109,6 +117,17 @@ struct is_var_impl<var<Name>> : std::true_type {};
 template <class T>
 struct is_leaf_impl : std::false_type {};
 }  // namespace detail
+
+namespace detail {
+template <class T>
+struct is_vector_var_impl : std::false_type {};
+template <fixed_string Name>
+struct is_vector_var_impl<vector_var<Name>> : std::true_type {};
+}  // namespace detail
+
+/// True when `E` is a vector variable (`vector_var<"x">`, section 5).
+template <class E>
+inline constexpr bool is_vector_var_v = detail::is_vector_var_impl<std::remove_cvref_t<E>>::value;
 
 /// True when `E` is a tapeless variable.
 template <class E>

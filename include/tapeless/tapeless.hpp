@@ -16,3 +16,4 @@
 #include "tapeless/forward/forward_grad.hpp"
 #include "tapeless/forward/callable.hpp"
 #include "tapeless/batch/batch.hpp"
+#include "tapeless/vector/vector.hpp"

@@ -76,6 +76,28 @@ template <class T>
 struct is_binding : std::false_type {};
 template <fixed_string Name, class T>
 struct is_binding<binding<Name, T>> : std::true_type {};
+template <fixed_string Name, class T>
+struct is_binding<vector_binding<Name, T>> : std::true_type {};
+
+/// A binding of a vector_var (one vector of run-time length, not a batch of points).
+template <class T>
+struct is_vector_binding : std::false_type {};
+template <fixed_string Name, class T>
+struct is_vector_binding<vector_binding<Name, T>> : std::true_type {};
+
+/// True when expression E contains a vector_var (so its nodes may be vectors of run-time
+/// length, section 5): such expressions are evaluated and differentiated by vector/.
+template <class E>
+struct contains_vector : std::false_type {};
+template <fixed_string Name>
+struct contains_vector<vector_var<Name>> : std::true_type {};
+template <class Op, class E>
+struct contains_vector<unary<Op, E>> : contains_vector<E> {};
+template <class Op, class L, class R>
+struct contains_vector<binary<Op, L, R>>
+    : std::bool_constant<contains_vector<L>::value || contains_vector<R>::value> {};
+template <class E>
+inline constexpr bool contains_vector_v = contains_vector<std::remove_cvref_t<E>>::value;
 
 }  // namespace detail
 
@@ -191,10 +213,16 @@ inline constexpr bool is_eigen_dense_v = requires {
     T::ColsAtCompileTime;
 };
 
-/// A call over Eigen arrays (a batch of points, section 4): some value is an Eigen object.
+/// A call over Eigen arrays (a batch of points, section 4): some value bound to a scalar
+/// variable is an Eigen object (a vector_var's vector is one value, not a batch).
 template <class... Bs>
 inline constexpr bool is_batch_call_v =
-    any_of_v<is_eigen_dense_v<std::remove_cvref_t<typename Bs::value_type>>...>;
+    any_of_v<(is_eigen_dense_v<std::remove_cvref_t<typename Bs::value_type>> &&
+              !is_vector_binding<Bs>::value)...>;
+
+/// Evaluation and grad of expressions with vector variables; defined in vector/.
+template <class E, class... Bs>
+struct vector_call;
 
 /// Evaluation, grad, hessian and jacobian over a batch of points; defined in batch/batch.hpp.
 template <class... Bs>
@@ -205,6 +233,8 @@ template <class E, class... Bs>
 constexpr auto evaluate(const E& e, const Bs&... bs) {
     if constexpr (!check_bindings<Bs...>()) {
         return 0.0;
+    } else if constexpr (contains_vector_v<E>) {
+        return vector_call<E, Bs...>::evaluate(e, bs...);
     } else if constexpr (is_batch_call_v<Bs...>) {
         return batch_call<Bs...>::evaluate(e, bs...);
     } else {

@@ -49,7 +49,7 @@ constexpr auto vec(const Es&... es) {
 /// Names the variables to differentiate by: `grad(f, wrt(a, b), a = 1.0, b = 2.0, c = 3.0)`.
 template <class... Vs>
 constexpr auto wrt(const Vs&...) {
-    if constexpr (!(is_var_v<Vs> && ...)) {
+    if constexpr (!((is_var_v<Vs> || is_vector_var_v<Vs>) && ...)) {
         // Reached by wrt(2 * x) or wrt(1.0).
         static_assert(detail::always_false<detail::error::not_a_variable<Vs>...>,
                       "tapeless: wrt(...) takes variables such as x, not expressions or numbers");
@@ -187,14 +187,20 @@ TAPELESS_FORCE_INLINE constexpr auto dispatch_call(Batch batch, Scalar scalar, c
 template <expression E, class... Args>
     requires(sizeof...(Args) > 0)
 TAPELESS_FORCE_INLINE constexpr auto grad(const E& e, const Args&... args) {
-    return detail::dispatch_call(
-        [&]<class W, class... Bs>(W w, const Bs&... bs) {
-            return detail::batch_call<Bs...>::gradient(w, e, bs...);
-        },
-        [&](auto w, const auto&... bs) TAPELESS_LAMBDA_INLINE {
-            return detail::reverse_gradient(w, e, bs...);
-        },
-        args...);
+    if constexpr (detail::contains_vector_v<E> ||
+                  detail::any_of_v<detail::is_vector_binding<Args>::value...>) {
+        // Vector variables of run-time length (section 5): vector/grad.hpp.
+        return detail::vector_call<E>::gradient(e, args...);
+    } else {
+        return detail::dispatch_call(
+            [&]<class W, class... Bs>(W w, const Bs&... bs) {
+                return detail::batch_call<Bs...>::gradient(w, e, bs...);
+            },
+            [&](auto w, const auto&... bs) TAPELESS_LAMBDA_INLINE {
+                return detail::reverse_gradient(w, e, bs...);
+            },
+            args...);
+    }
 }
 
 /// The value, gradient and Hessian of e at the bindings: `h(a, b)`, exactly symmetric.

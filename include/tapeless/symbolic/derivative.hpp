@@ -22,6 +22,10 @@ constexpr auto diff(const E& e) {
         return constant<0>{};
     } else if constexpr (std::is_same_v<E, V>) {
         return constant<1>{};
+    } else if constexpr (requires { e.op.template derivative<V>(e); }) {
+        // Operations whose derivative is not (local derivative) * (operand's derivative):
+        // the reductions and shape operations of vector expressions (vector/).
+        return e.op.template derivative<V>(e);
     } else if constexpr (requires { e.arg; }) {
         return make_mul(e.op.template partial<0>(e, e.arg), diff<V>(e.arg));
     } else {

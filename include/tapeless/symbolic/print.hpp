@@ -121,7 +121,7 @@ constexpr tree::kind kind_of() {
 
 template <class E>
 tree build(const E& e) {
-    if constexpr (is_var_v<E>) {
+    if constexpr (is_var_v<E> || is_vector_var_v<E>) {
         tree t;
         t.k = tree::kind::symbol;
         t.text = std::string(E::name.view());

@@ -107,12 +107,19 @@ struct vector_call {
     static auto evaluate(const E& e, const Bs&... bs) {
         using T = typename context<Bs...>::real;
         const auto ctx = make_context(bs...);
-        workspace ws;
-        vec::engine<T, E, decltype(ctx)> eng{e, ctx};
+        using engine_t = vec::engine<T, E, decltype(ctx)>;
+        workspace ws;  // evaluation takes no memory from it
+        engine_t eng{e, ctx};
         eng.run_forward(ws, false);
-        constexpr std::size_t root = decltype(eng)::K - 1;
+        constexpr std::size_t root = engine_t::K - 1;
         if constexpr (is_vector_valued_v<E>) {
-            return Eigen::Matrix<T, Eigen::Dynamic, 1>(eng.template value<root>().matrix());
+            using region_t = vec::region<engine_t, T, vec::var_set<>, vec::root_list<E>, void,
+                                         vec::path<>>;
+            Eigen::Matrix<T, Eigen::Dynamic, 1> out(eng.n[root]);
+            region_t r(eng);
+            r.bind([](auto) { return static_cast<T*>(nullptr); });
+            r.materialize(out.data(), out.size());
+            return out;
         } else {
             return eng.s[root];
         }
@@ -133,46 +140,24 @@ struct vector_call {
             const auto ctx = make_context(cs...);
             using engine_t = vec::engine<T, E, decltype(ctx), Vars...>;
             using sched = typename engine_t::sched;
-            // Vector variables that e does not contain: zeros of their bound length.
-            auto bound_length = [&]<class V>(std::type_identity<V>) -> Eigen::Index {
-                constexpr std::size_t i = decltype(ctx)::template index_of<V::name>;
-                // Reached by grad(f, wrt(z), ...) for a vector_var z neither in f nor bound.
-                static_assert(i != npos,
-                              "tapeless: bind every vector_var named in wrt(...), so that its "
-                              "gradient has a length");
-                return ctx.template get<i>().size();
-            };
-            std::size_t extra = 0;
-            (
-                [&] {
-                    if constexpr (is_vector_var_v<Vars> && find_slot<Vars, sched>() == npos)
-                        extra += static_cast<std::size_t>(bound_length(std::type_identity<Vars>{}));
-                }(),
-                ...);
             engine_t eng{e, ctx};
-            T* zeros = eng.run_forward(ws, true, extra);
+            eng.run_forward(ws, true);
             eng.run_backward();
             using result_t = vector_gradient<T, Owning, Vars...>;
             auto part = [&]<class V>(std::type_identity<V>) -> typename result_t::template part_type<V> {
-                constexpr std::size_t i = find_slot<V, sched>();
                 if constexpr (!is_vector_var_v<V>) {
+                    constexpr std::size_t i = find_slot<V, sched>();
                     if constexpr (i == npos) {
                         return T(0);
                     } else {
                         return eng.sa[i];
                     }
                 } else {
-                    T* data = zeros;
-                    Eigen::Index len = 0;
-                    if constexpr (i == npos) {
-                        len = bound_length(std::type_identity<V>{});
-                        zeros += len;
-                    } else {
-                        data = eng.pa[i];
-                        len = eng.n[i];
-                    }
+                    constexpr std::size_t vi =
+                        index_in<V, typename engine_t::var_list>::value;
                     return typename result_t::vector_type(
-                        Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>(data, len));
+                        Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>(
+                            eng.out[vi], eng.template bound_length<V>()));
                 }
             };
             return result_t(eng.s[engine_t::K - 1],

@@ -9,49 +9,17 @@
 // docs/vector.md) with a reused tapeless::workspace, `tapeless_owning` the same without one
 // (the result owns its vectors); `tapeless_dual_fn` dual numbers on the generic C++ function.
 // Names: <problem>/<derivative>/<column>; bench/report.py divides each column by "hand".
-#include "../problems/lse.hpp"
 #include "../problems/normal.hpp"
 #include "../problems/rosenbrock.hpp"
 #include "../problems/tutorial.hpp"
 #include "bench_common.hpp"
+#include "vector_columns.hpp"
 
 #include <cstdlib>
 
 namespace {
 
 using namespace tapeless_bench;
-
-// ---- the problems as expressions over vector variables -------------------------------------
-
-namespace vexpr {
-constexpr tapeless::vector_var<"x"> x;
-constexpr tapeless::vector_var<"data"> data;
-constexpr tapeless::var<"mu"> mu;
-constexpr tapeless::var<"sigma"> sigma;
-
-const auto rosen = sum(100.0 * pow(drop_front<1>(x) - pow(drop_back<1>(x), 2), 2) +
-                       pow(1.0 - drop_back<1>(x), 2));
-const auto normal_ll = -0.5 * squared_norm((data - mu) / sigma) -
-                       length(data) * (log(sigma) + normal::half_log_2pi);
-const auto lse = log_sum_exp(x);
-
-/// The gradient by x of a vector expression at `in` (n values) into out[0] (value) and
-/// out[1..n]: with one workspace reused from call to call, or owning its result.
-template <bool Reuse, class E>
-void gradient_into(const E& e, const double* in, std::size_t n, double* out) {
-    const Eigen::Map<const Eigen::VectorXd> xv(in, static_cast<Eigen::Index>(n));
-    if constexpr (Reuse) {
-        static tapeless::workspace ws;
-        const auto g = tapeless::grad(e, ws, x = xv);
-        out[0] = g.value();
-        Eigen::Map<Eigen::VectorXd>(out + 1, xv.size()) = g[x];
-    } else {
-        const auto g = tapeless::grad(e, x = xv);
-        out[0] = g.value();
-        Eigen::Map<Eigen::VectorXd>(out + 1, xv.size()) = g[x];
-    }
-}
-}  // namespace vexpr
 
 // ---- extended Rosenbrock, N = 1000 -----------------------------------------------------------
 
@@ -64,15 +32,6 @@ void register_rosenbrock1000() {
                      [](const double* in) { return rosenbrock::value<N>(in); });
     auto hand = [](const double* in, double* out) { out[0] = rosenbrock::gradient<N>(in, out + 1); };
     add<N, N + 1>("rosenbrock1000/grad/hand", pts, hand, hand);
-    add_unchecked<N>("rosenbrock1000/eval/tapeless", pts, [](const double* in) {
-        return vexpr::rosen(vexpr::x = Eigen::Map<const Eigen::VectorXd>(in, N));
-    });
-    add<N, N + 1>("rosenbrock1000/grad/tapeless", pts, [](const double* in, double* out) {
-        vexpr::gradient_into<true>(vexpr::rosen, in, N, out);
-    }, hand, 1e-12);
-    add<N, N + 1>("rosenbrock1000/grad/tapeless_owning", pts, [](const double* in, double* out) {
-        vexpr::gradient_into<false>(vexpr::rosen, in, N, out);
-    }, hand, 1e-12);
     // dual<double, Eigen::Dynamic>: the partials are a heap vector of N entries per value.
     add<N, N + 1>("rosenbrock1000/grad/tapeless_dual_fn", pts, [](const double* in, double* out) {
         const Eigen::Map<const Eigen::VectorXd> x(in, static_cast<Eigen::Index>(N));
@@ -120,21 +79,6 @@ void register_normal1000() {
         out[0] = normal::gradient(in[0], in[1], x, n_data, out + 1);
     };
     add<2, 3>("normal1000/grad/hand", pts, hand, hand);
-    // Reverse mode over the data vector, differentiated by (mu, sigma) only: no vector
-    // gradient, so no memory at all.
-    static const Eigen::Map<const Eigen::VectorXd> xs(x, static_cast<Eigen::Index>(n_data));
-    add_unchecked<2>("normal1000/eval/tapeless", pts, [](const double* in) {
-        using namespace vexpr;
-        return normal_ll(mu = in[0], sigma = in[1], vexpr::data = xs);
-    });
-    add<2, 3>("normal1000/grad/tapeless", pts, [](const double* in, double* out) {
-        using namespace vexpr;
-        const auto g = tapeless::grad(normal_ll, tapeless::wrt(mu, sigma), mu = in[0],
-                                      sigma = in[1], vexpr::data = xs);
-        out[0] = g.value();
-        out[1] = g[mu];
-        out[2] = g[sigma];
-    }, hand, 1e-12);
     // Dual numbers inside the user's loop: value and both partials in one pass.
     add<2, 3>("normal1000/grad/tapeless_dual_fn", pts, [](const double* in, double* out) {
         using D = tapeless::dual<double, 2>;
@@ -163,22 +107,6 @@ void register_normal1000() {
     static auto fn = [](adouble* p, adouble* y) { y[0] = normal::generic(p[0], p[1], x, n_data); };
     add_adolc_gradient<2>("normal1000/grad", pts, 41, fn, hand);
 #endif
-}
-
-// ---- log-sum-exp of 1000 values --------------------------------------------------------------
-
-void register_lse1000() {
-    constexpr std::size_t N = 1000;
-    const auto pts = uniform_points<N>(11, -2.0, 2.0);
-    add_unchecked<N>("lse1000/eval/hand", pts, [](const double* in) { return lse::value<N>(in); });
-    auto hand = [](const double* in, double* out) { out[0] = lse::gradient<N>(in, out + 1); };
-    add<N, N + 1>("lse1000/grad/hand", pts, hand, hand);
-    add_unchecked<N>("lse1000/eval/tapeless", pts, [](const double* in) {
-        return vexpr::lse(vexpr::x = Eigen::Map<const Eigen::VectorXd>(in, N));
-    });
-    add<N, N + 1>("lse1000/grad/tapeless", pts, [](const double* in, double* out) {
-        vexpr::gradient_into<true>(vexpr::lse, in, N, out);
-    }, hand, 1e-12);
 }
 
 // ---- the tutorial's gradient over 10^6 points ------------------------------------------------
@@ -233,8 +161,8 @@ void register_batch() {
     register_batch_column("f/batch_grad/tapeless", batch_tapeless, us, vs);
 }
 
-const int registered = (register_rosenbrock1000(), register_normal1000(), register_lse1000(),
-                        register_batch(), 0);
+const int registered = (register_rosenbrock1000(), register_normal1000(),
+                        vector_columns::register_all("", false), register_batch(), 0);
 
 }  // namespace
 

@@ -686,7 +686,8 @@ struct region {
     // NOLINTBEGIN(cppcoreguidelines-pro-type-member-init): every entry is written before read
     std::array<std::array<T, UB>, (M.values > 0 ? M.values : 1)> vb;
     std::array<std::array<T, UB>, (M.adjoints > 0 ? M.adjoints : 1)> ab;
-    std::array<T, UB> eb;  // log_sum_exp: exp(e - max) of the chunk
+    std::array<T, UB> eb;  // log_sum_exp: exp(e - max) of the chunk (or in the unit adjoints)
+    T* ep = nullptr;
     // NOLINTEND(cppcoreguidelines-pro-type-member-init)
 
     template <std::size_t j>
@@ -770,7 +771,7 @@ struct region {
             }
         } else {
             static_assert(std::is_same_v<RedOp, ops::log_sum_exp>);
-            return cmap_t(eb.data(), m);
+            return cmap_t(ep, m);
         }
     }
 
@@ -857,6 +858,17 @@ struct region {
             return sole_var<node_t<j>> && Eng::template readers<node_t<j>> == 1;
         }
     }();
+
+    /// log_sum_exp of a vector variable alone: exp(e - max) is written straight into its unit
+    /// adjoints, which then need nothing more.
+    static constexpr bool lse_direct() {
+        if constexpr (std::is_same_v<RedOp, ops::log_sum_exp> &&
+                      entry_t<O0>::kind == rkind::vector_leaf) {
+            return sole_leaf<O0> && M.count[O0] == 1;
+        } else {
+            return false;
+        }
+    }
 
     /// Zeros the unit adjoints that sole leaves would have written (a reduction that skipped
     /// its sweep: log_sum_exp at +-inf).
@@ -951,6 +963,7 @@ struct region {
                     if constexpr ((M.kind[j] == rkind::vector_leaf ||
                                    M.kind[j] == rkind::scalar_leaf) &&
                                   M.active[j] && M.count[j] > 0) {
+                        if constexpr (lse_direct() && j == O0) return;  // written already
                         const auto total = leaf_total<j>(std::make_index_sequence<M.count[j]>{});
                         if constexpr (M.kind[j] == rkind::vector_leaf) {
                             if constexpr (sole_leaf<j>) {
@@ -1034,8 +1047,13 @@ struct region {
             }
             T mx = -std::numeric_limits<T>::infinity();
             chunks(len, [&] {
-                mx = std::max(mx, value<O0>().template maxCoeff<Eigen::PropagateNaN>());
-                if (std::isnan(mx)) i0 = len;  // the value is NaN; stop early
+                const T cm = value<O0>().template maxCoeff<Eigen::PropagateNaN>();
+                if (std::isnan(cm)) {
+                    mx = cm;  // value and gradient NaN; the rest cannot change that
+                    i0 = len;
+                } else {
+                    mx = std::max(mx, cm);
+                }
             });
             if (std::isinf(mx)) {
                 // every entry -inf (value -inf), or some +inf (value +inf): gradient 0
@@ -1045,7 +1063,9 @@ struct region {
             }
             T total = 0;
             chunks(len, [&] {
-                map_t e(eb.data(), m);
+                // log_sum_exp(x) of a variable: exp(x - max) is x's unit adjoint itself
+                ep = grad && lse_direct() ? lg[O0] + i0 : eb.data();
+                map_t e(ep, m);
                 e = (value<O0>() - mx).exp();
                 total += e.sum();
                 if (grad) backward_chunk();

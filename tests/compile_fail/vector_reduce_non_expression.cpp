@@ -6,7 +6,7 @@ int main() {
     constexpr tapeless::vector_var<"x"> x;
     const Eigen::VectorXd v = Eigen::VectorXd::Ones(3);
 #ifdef TAPELESS_SHOULD_FAIL
-    const auto f = sum(2.0);
+    const auto f = tapeless::sum(2.0);
 #else
     const auto f = sum(2.0 * x);
 #endif

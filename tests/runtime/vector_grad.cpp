@@ -108,7 +108,7 @@ TEST_CASE("normal log-likelihood in (mu, sigma) with data held constant", "[vect
     const double m = 0.1, s = 1.3;
     const auto g = tapeless::grad(nll, tapeless::wrt(mu, sigma), mu = m, sigma = s, data = ys);
     static_assert(decltype(g)::size == 2);
-    const double n = static_cast<double>(ys.size());
+    const auto n = static_cast<double>(ys.size());
     const double r2 = (ys.array() - m).square().sum();
     CHECK(g.value() == Approx(r2 / (2 * s * s) + n * std::log(s)).epsilon(1e-13));
     CHECK(g[mu] == Approx(-(ys.array() - m).sum() / (s * s)).epsilon(1e-12));

@@ -451,7 +451,8 @@ struct is_scalar_binding<binding<Name, T>>
 
 template <class E, class... Bs>
 TAPELESS_FORCE_INLINE constexpr auto evaluate_node(const E& e, const Bs&... bs) {
-    if constexpr (all_of_v<is_scalar_binding<Bs>::value...> && !has_duplicate_binding<Bs...>()) {
+    if constexpr (all_of_v<is_scalar_binding<Bs>::value...> && !has_duplicate_binding<Bs...>() &&
+                  !contains_vector_v<E>) {
         using V = typename slot_of_bindings<Bs...>::type;
         const auto ctx = make_context(bs...);
         const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold

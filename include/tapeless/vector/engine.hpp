@@ -88,7 +88,7 @@ using schedule_t = typename vcollect<E, path<>, type_list<>>::type;
 /// The node at `path` below e (recursion over the depth of the tree only).
 template <class E>
 constexpr const E& at(const E& e, path<>) {
-    return e;
+    return e;  // NOLINT(bugprone-return-const-ref-from-parameter): a node of the caller's tree
 }
 template <class E, std::size_t C, std::size_t... P>
 constexpr const auto& at(const E& e, path<C, P...>) {
@@ -162,7 +162,7 @@ struct pow_int_fn {
     int n;
     T operator()(T a) const { return static_cast<T>(ops::pow_int{n}(a)); }
     template <class Packet>
-    Packet packetOp(const Packet& a) const {
+    Packet packetOp(const Packet& a) const {  // NOLINT(readability-identifier-naming): Eigen's name
         namespace ei = Eigen::internal;
         if (n == 2) return ei::pmul(a, a);
         if (n == 1) return a;
@@ -178,10 +178,12 @@ struct pow_int_fn {
 
 }  // namespace tapeless::detail::vec
 
+// NOLINTBEGIN(readability-identifier-naming,performance-enum-size): Eigen's names and enum
 template <class T>
 struct Eigen::internal::functor_traits<tapeless::detail::vec::pow_int_fn<T>> {
     enum { Cost = 3 * Eigen::NumTraits<T>::MulCost, PacketAccess = packet_traits<T>::HasMul };
 };
+// NOLINTEND(readability-identifier-naming,performance-enum-size)
 
 namespace tapeless::detail::vec {
 
@@ -470,10 +472,10 @@ template <class Eng, class T, class Active, class List, class RedOp, class Path,
 struct region {
     using LS = typename List::type;
     static constexpr std::size_t L = LS::size;
-    static constexpr std::size_t O0 = List::o0;
-    static constexpr std::size_t O1 = List::o1;
+    static constexpr std::size_t o0 = List::o0;
+    static constexpr std::size_t o1 = List::o1;
     static constexpr Eigen::Index B = chunk_size<T>;
-    static constexpr auto UB = static_cast<std::size_t>(B);
+    static constexpr auto chunk_entries = static_cast<std::size_t>(B);
     static constexpr std::size_t depth = path_size<Path>::value;
     using map_t = Eigen::Map<array_t<T>>;
     using cmap_t = Eigen::Map<const array_t<T>>;
@@ -592,8 +594,8 @@ struct region {
                 r.first_c[t] = which;
             }
         };
-        if (O0 != npos) contribute(L, O0, 0);
-        if (O1 != npos) contribute(L + 1, O1, 0);
+        if (o0 != npos) contribute(L, o0, 0);
+        if (o1 != npos) contribute(L + 1, o1, 0);
         for (std::size_t k = L; k-- > 0;) {
             if (r.kind[k] != rkind::op || !r.active[k]) continue;
             contribute(k, r.c0[k], 0);
@@ -633,15 +635,15 @@ struct region {
             while (r.kind[c] == rkind::view) c = r.c0[c];
             return c;
         };
-        if (O0 != npos) ++reads[vt(O0)];
-        if (O1 != npos) ++reads[vt(O1)];
-        const bool grad = (O0 != npos && r.active[O0]) || (O1 != npos && r.active[O1]);
+        if (o0 != npos) ++reads[vt(o0)];
+        if (o1 != npos) ++reads[vt(o1)];
+        const bool grad = (o0 != npos && r.active[o0]) || (o1 != npos && r.active[o1]);
         if (grad) {
             // the seeds: 2 e for squared_norm, the other operand for dot
-            if (std::is_same_v<RedOp, ops::squared_norm>) ++reads[vt(O0)];
+            if (std::is_same_v<RedOp, ops::squared_norm>) ++reads[vt(o0)];
             if (std::is_same_v<RedOp, ops::dot>) {
-                ++reads[vt(O0)];
-                ++reads[vt(O1)];
+                ++reads[vt(o0)];
+                ++reads[vt(o1)];
             }
             constexpr auto mentions = partial_mentions();
             for (std::size_t k = 0; k < L; ++k) {
@@ -684,9 +686,9 @@ struct region {
     Eigen::Index i0 = 0;           // the chunk: entries [i0, i0 + m)
     Eigen::Index m = 0;
     // NOLINTBEGIN(cppcoreguidelines-pro-type-member-init): every entry is written before read
-    std::array<std::array<T, UB>, (M.values > 0 ? M.values : 1)> vb;
-    std::array<std::array<T, UB>, (M.adjoints > 0 ? M.adjoints : 1)> ab;
-    std::array<T, UB> eb;  // log_sum_exp: exp(e - max) of the chunk (or in the unit adjoints)
+    std::array<std::array<T, chunk_entries>, (M.values > 0 ? M.values : 1)> vb;
+    std::array<std::array<T, chunk_entries>, (M.adjoints > 0 ? M.adjoints : 1)> ab;
+    std::array<T, chunk_entries> eb;  // log_sum_exp: exp(e - max) of the chunk (or in the unit adjoints)
     T* ep = nullptr;
     // NOLINTEND(cppcoreguidelines-pro-type-member-init)
 
@@ -762,12 +764,12 @@ struct region {
         if constexpr (std::is_same_v<RedOp, ops::sum>) {
             return T(1);
         } else if constexpr (std::is_same_v<RedOp, ops::squared_norm>) {
-            return T(2) * value<O0>();
+            return T(2) * value<o0>();
         } else if constexpr (std::is_same_v<RedOp, ops::dot>) {
             if constexpr (S == 0) {
-                return value<O1>();
+                return value<o1>();
             } else {
-                return value<O0>();
+                return value<o0>();
             }
         } else {
             static_assert(std::is_same_v<RedOp, ops::log_sum_exp>);
@@ -863,8 +865,8 @@ struct region {
     /// adjoints, which then need nothing more.
     static constexpr bool lse_direct() {
         if constexpr (std::is_same_v<RedOp, ops::log_sum_exp> &&
-                      entry_t<O0>::kind == rkind::vector_leaf) {
-            return sole_leaf<O0> && M.count[O0] == 1;
+                      entry_t<o0>::kind == rkind::vector_leaf) {
+            return sole_leaf<o0> && M.count[o0] == 1;
         } else {
             return false;
         }
@@ -910,7 +912,7 @@ struct region {
     /// operand `C` lands in; the first one assigns.
     template <std::size_t k, std::size_t C, class X>
     void deliver(const X& x) {
-        constexpr std::size_t c = k >= L ? (k == L ? O0 : O1) : (C == 0 ? M.c0[k] : M.c1[k]);
+        constexpr std::size_t c = k >= L ? (k == L ? o0 : o1) : (C == 0 ? M.c0[k] : M.c1[k]);
         constexpr std::size_t t = M.target[c];
         constexpr bool first = M.first_k[t] == k && M.first_c[t] == C;
         if constexpr (M.kind[t] == rkind::op) {
@@ -963,7 +965,7 @@ struct region {
                     if constexpr ((M.kind[j] == rkind::vector_leaf ||
                                    M.kind[j] == rkind::scalar_leaf) &&
                                   M.active[j] && M.count[j] > 0) {
-                        if constexpr (lse_direct() && j == O0) return;  // written already
+                        if constexpr (lse_direct() && j == o0) return;  // written already
                         const auto total = leaf_total<j>(std::make_index_sequence<M.count[j]>{});
                         if constexpr (M.kind[j] == rkind::vector_leaf) {
                             if constexpr (sole_leaf<j>) {
@@ -1014,9 +1016,9 @@ struct region {
     }
 
     void backward_chunk() {
-        if constexpr (O0 != npos && M.active[O0] && M.kind[M.target[O0]] == rkind::op)
+        if constexpr (o0 != npos && M.active[o0] && M.kind[M.target[o0]] == rkind::op)
             deliver<L, 0>(seed<0>());
-        if constexpr (O1 != npos && M.active[O1] && M.kind[M.target[O1]] == rkind::op)
+        if constexpr (o1 != npos && M.active[o1] && M.kind[M.target[o1]] == rkind::op)
             deliver<L + 1, 0>(seed<1>());
         [&]<std::size_t... k>(std::index_sequence<k...>) {
             (backward_entry<L - 1 - k>(), ...);
@@ -1047,7 +1049,7 @@ struct region {
             }
             T mx = -std::numeric_limits<T>::infinity();
             chunks(len, [&] {
-                const T cm = value<O0>().template maxCoeff<Eigen::PropagateNaN>();
+                const T cm = value<o0>().template maxCoeff<Eigen::PropagateNaN>();
                 if (std::isnan(cm)) {
                     mx = cm;  // value and gradient NaN; the rest cannot change that
                     i0 = len;
@@ -1064,9 +1066,9 @@ struct region {
             T total = 0;
             chunks(len, [&] {
                 // log_sum_exp(x) of a variable: exp(x - max) is x's unit adjoint itself
-                ep = grad && lse_direct() ? lg[O0] + i0 : eb.data();
+                ep = grad && lse_direct() ? lg[o0] + i0 : eb.data();
                 map_t e(ep, m);
-                e = (value<O0>() - mx).exp();
+                e = (value<o0>() - mx).exp();
                 total += e.sum();
                 if (grad) backward_chunk();
             });
@@ -1076,12 +1078,12 @@ struct region {
             T total = 0;
             chunks(len, [&] {
                 if constexpr (std::is_same_v<RedOp, ops::sum>) {
-                    total += value<O0>().sum();
+                    total += value<o0>().sum();
                 } else if constexpr (std::is_same_v<RedOp, ops::squared_norm>) {
-                    total += value<O0>().square().sum();
+                    total += value<o0>().square().sum();
                 } else {
                     static_assert(std::is_same_v<RedOp, ops::dot>);
-                    total += (value<O0>() * value<O1>()).sum();
+                    total += (value<o0>() * value<o1>()).sum();
                 }
                 if (grad) backward_chunk();
             });
@@ -1091,7 +1093,7 @@ struct region {
 
     /// The vector-valued root into `out` (of length len).
     void materialize(T* out, Eigen::Index len) {
-        chunks(len, [&] { map_t(out + i0, m) = value<O0>(); });
+        chunks(len, [&] { map_t(out + i0, m) = value<o0>(); });
     }
 };
 
@@ -1109,7 +1111,7 @@ struct engine {
     using root_type = E;
     using sched = schedule_t<E>;
     static constexpr std::size_t K = sched::size;
-    static constexpr std::size_t NV = sizeof...(Vars);
+    static constexpr std::size_t n_vars = sizeof...(Vars);
     using var_list = type_list<ventry<Vars, path<>>...>;  // keyed by the variable's type
     template <std::size_t vi>
     using var_t = typename list_element<type_list<Vars...>>::template type<vi>;
@@ -1121,7 +1123,7 @@ struct engine {
     std::array<Eigen::Index, K> n{};  // vector lengths
     std::array<T, K> sa{};            // scalar adjoints
     std::array<T, K> rscale{};        // regions: the factor their unit adjoints still need
-    std::array<std::array<T*, (NV > 0 ? NV : 1)>, K> gptr{};  // regions: unit adjoints by var
+    std::array<std::array<T*, (n_vars > 0 ? n_vars : 1)>, K> gptr{};  // regions: unit adjoints by var
 
     template <std::size_t k>
     using info_t = info<sched, k>;
@@ -1401,7 +1403,7 @@ struct engine {
 
     /// Vector variable vi's gradient, once run_backward is done: the unit adjoints of the
     /// first region that reads it, or zeros (`zeros` of at least its length) if none does.
-    std::array<T*, (NV > 0 ? NV : 1)> out{};
+    std::array<T*, (n_vars > 0 ? n_vars : 1)> out{};
 
     /// The length of vector variable V as bound.
     template <class V>
@@ -1425,7 +1427,7 @@ struct engine {
             // vector variables that no region reads
             std::size_t total = 0;
             each_array([&](T**, std::size_t len, bool) { total += len; },
-                       std::make_index_sequence<NV>{});
+                       std::make_index_sequence<n_vars>{});
             if (total > 0) ws.reserve(total * sizeof(T));
             T* next = ws.as<T>();
             each_array(
@@ -1434,7 +1436,7 @@ struct engine {
                     if (!written) std::fill(next, next + len, T(0));
                     next += len;
                 },
-                std::make_index_sequence<NV>{});
+                std::make_index_sequence<n_vars>{});
         }
         [&]<std::size_t... k>(std::index_sequence<k...>) {
             (forward_step<k>(grad), ...);
@@ -1448,7 +1450,7 @@ struct engine {
         [&]<std::size_t... k>(std::index_sequence<k...>) {
             (backward_step<K - 1 - k>(), ...);
         }(std::make_index_sequence<K>{});
-        combine(std::make_index_sequence<NV>{});
+        combine(std::make_index_sequence<n_vars>{});
     }
 
 private:

@@ -110,7 +110,7 @@ struct log_sum_exp {
 
 /// Shape operations are views: d view(e) = view(de); a scalar derivative (broadcast) stays.
 template <class Self>
-struct shape_op {
+struct shape_op {  // NOLINT(bugprone-crtp-constructor-accessibility): ops stay aggregates
     static constexpr notation style = notation::call;
     static constexpr detail::vector_kind kind = detail::vector_kind::shape;
     template <class V, class N>

@@ -72,7 +72,7 @@ struct is_leaf_impl<vector_var<Name>> : std::true_type {};
 
 /// What an operation does to the shape of its operands: element-wise (the operations of
 /// section 1), a reduction to a scalar, or a shape operation (a view of part of a vector).
-enum class vector_kind { elementwise, reduction, shape };
+enum class vector_kind : unsigned char { elementwise, reduction, shape };
 
 template <class Op>
 constexpr vector_kind kind_of_op() {

@@ -21,7 +21,7 @@ public:
     void reserve(std::size_t bytes) {
         const std::size_t blocks = (bytes + sizeof(block) - 1) / sizeof(block);
         if (blocks > blocks_) {
-            data_.reset(new block[blocks]);
+            data_ = std::make_unique_for_overwrite<block[]>(blocks);  // not zeroed
             blocks_ = blocks;
         }
     }

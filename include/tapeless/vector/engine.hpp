@@ -187,6 +187,18 @@ struct Eigen::internal::functor_traits<tapeless::detail::vec::pow_int_fn<T>> {
 
 namespace tapeless::detail::vec {
 
+/// exp over an Eigen array expression. Eigen's vectorised exp needs SSE4.1's rounding (or
+/// AVX) to be fast; on the baseline x86-64 target (SSE2 only) it is slower than the C
+/// library's scalar exp, which is then used entry by entry.
+template <class T, class A>
+auto vexp(const A& a) {
+#if defined(__x86_64__) && !defined(__SSE4_1__) && !defined(__AVX__)
+    return a.unaryExpr([](T v) { return std::exp(v); });
+#else
+    return a.exp();
+#endif
+}
+
 /// Op on operands that are numbers or Eigen array expressions: an Eigen expression (lazy;
 /// it nests maps and sub-expressions by value) or a number. Eigen's vectorised functions
 /// where it has them, the scalar operation applied entry by entry otherwise.
@@ -199,7 +211,7 @@ auto apply(const Op& op, const A& a) {
     } else if constexpr (std::is_same_v<Op, ops::sqrt>) {
         return a.sqrt();
     } else if constexpr (std::is_same_v<Op, ops::exp>) {
-        return a.exp();
+        return vexp<T>(a);
     } else if constexpr (std::is_same_v<Op, ops::log>) {
         return a.log();
     } else if constexpr (std::is_same_v<Op, ops::sin>) {
@@ -1068,7 +1080,7 @@ struct region {
                 // log_sum_exp(x) of a variable: exp(x - max) is x's unit adjoint itself
                 ep = grad && lse_direct() ? lg[o0] + i0 : eb.data();
                 map_t e(ep, m);
-                e = (value<o0>() - mx).exp();
+                e = vexp<T>(value<o0>() - mx);
                 total += e.sum();
                 if (grad) backward_chunk();
             });

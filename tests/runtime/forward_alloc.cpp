@@ -1,73 +1,23 @@
 // No heap allocation in forward mode with a fixed number of variables: forward_grad, dual
 // arithmetic and grad(fn, fixed-size point), counted by replacing the global operator new.
-// Eigen allocates with malloc, not operator new: EIGEN_RUNTIME_NO_MALLOC makes it assert on
-// every heap allocation while allocation is forbidden, and the assertion is counted here.
-// (A separate test executable: the replacement applies to the whole program.)
-#define EIGEN_RUNTIME_NO_MALLOC
-namespace alloc_test {
-void eigen_allocated();
-}  // namespace alloc_test
-#define eigen_assert(x) ((x) ? static_cast<void>(0) : alloc_test::eigen_allocated())
+// Eigen allocates with malloc, not operator new: support/allocation_counter.hpp counts those
+// too. (A separate test executable: the replacement applies to the whole program.)
+#include "support/allocation_counter.hpp"
+
 #include <tapeless/tapeless.hpp>
 
 #include <catch2/catch.hpp>
-
-#include <atomic>
-#include <cstddef>
-#include <cstdlib>
-#include <new>
-
-#include "support/asan_allocation_counting.hpp"
-
-namespace {
-std::atomic<long> allocations{0};
-
-void* counted_alloc(std::size_t n) {
-    ++allocations;
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-    throw std::bad_alloc();
-}
-void* counted_aligned_alloc(std::size_t n, std::align_val_t a) {
-    ++allocations;
-    const auto al = static_cast<std::size_t>(a);
-    if (void* p = std::aligned_alloc(al, (n + al - 1) / al * al)) return p;
-    throw std::bad_alloc();
-}
-}  // namespace
-
-void alloc_test::eigen_allocated() { ++allocations; }
-
-void* operator new(std::size_t n) { return counted_alloc(n); }
-void* operator new[](std::size_t n) { return counted_alloc(n); }
-void* operator new(std::size_t n, std::align_val_t a) { return counted_aligned_alloc(n, a); }
-void* operator new[](std::size_t n, std::align_val_t a) { return counted_aligned_alloc(n, a); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 
 namespace {
 constexpr tapeless::var<"u"> u;
 constexpr tapeless::var<"v"> v;
 constexpr tapeless::var<"w"> w;
 
-template <class F>
-long count_allocations(F f) {
-    const long before = allocations.load();
-    Eigen::internal::set_is_malloc_allowed(false);
-    f();
-    Eigen::internal::set_is_malloc_allowed(true);
-    return allocations.load() - before;
-}
 }  // namespace
 
 TEST_CASE("forward mode allocates nothing for fixed N", "[forward][alloc]") {
     // The counter must see allocations, or the zeros below would prove nothing.
-    const long dynamic = count_allocations([] {
+    const long dynamic = alloc_test::count_allocations([] {
         using DX = tapeless::dual<double, Eigen::Dynamic>;
         const DX a = DX::variable(1.0, 0, 8);
         volatile double sink = (a * a).grad()(0);
@@ -76,7 +26,7 @@ TEST_CASE("forward mode allocates nothing for fixed N", "[forward][alloc]") {
     CHECK(dynamic > 0);
 
     double sink = 0;
-    const long fg = count_allocations([&] {
+    const long fg = alloc_test::count_allocations([&] {
         constexpr auto f = u * v + pow(u, 2) * sin(w) / (1.0 + exp(v)) + atan2(v, w);
         const auto g = tapeless::forward_grad(f, u = 0.4, v = -1.1, w = 2.3);
         const auto gw = tapeless::forward_grad(f, tapeless::wrt(w), u = 0.4, v = -1.1, w = 2.3);
@@ -84,7 +34,7 @@ TEST_CASE("forward mode allocates nothing for fixed N", "[forward][alloc]") {
     });
     CHECK(fg == 0);
 
-    const long arith = count_allocations([&] {
+    const long arith = alloc_test::count_allocations([&] {
         using D = tapeless::dual<double, 15>;
         D acc = 0.0;
         for (int i = 0; i < 15; ++i) {
@@ -98,7 +48,7 @@ TEST_CASE("forward mode allocates nothing for fixed N", "[forward][alloc]") {
     });
     CHECK(arith == 0);
 
-    const long callable = count_allocations([&] {
+    const long callable = alloc_test::count_allocations([&] {
         const auto fn = [](auto a, auto b, auto c) {
             auto s = a * 0.0;
             for (int k = 0; k < 3; ++k) s += (a > b ? a * c : b * c) / (k + 1.0);

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/vector_support.hpp"
+
 #include <cmath>
 #include <limits>
 #include <random>
@@ -11,6 +13,10 @@
 #include <string>
 
 namespace {
+
+using vector_test::central;
+using vector_test::check_close;
+using vector_test::random_vector;
 
 constexpr tapeless::vector_var<"x"> x;
 constexpr tapeless::vector_var<"y"> y;
@@ -21,14 +27,6 @@ constexpr tapeless::var<"sigma"> sigma;
 const auto rosen = sum(100.0 * pow(drop_front<1>(x) - pow(drop_back<1>(x), 2), 2) +
                        pow(1.0 - drop_back<1>(x), 2));
 const auto nll = sum(pow((data - mu) / sigma, 2)) / 2 + length(data) * log(sigma);
-
-Eigen::VectorXd random_vector(Eigen::Index n, double lo, double hi, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::uniform_real_distribution<double> dist(lo, hi);
-    Eigen::VectorXd v(n);
-    for (Eigen::Index i = 0; i < n; ++i) v(i) = dist(gen);
-    return v;
-}
 
 /// Extended Rosenbrock and its gradient, by hand.
 template <class T>
@@ -49,28 +47,6 @@ Eigen::VectorXd rosen_grad_loop(const Eigen::VectorXd& v) {
         g(i) += -400 * a * v(i) - 2 * (1 - v(i));
     }
     return g;
-}
-
-/// Central differences of f in every entry of v.
-template <class F>
-Eigen::VectorXd central(F f, Eigen::VectorXd v, double h = 1e-6) {
-    Eigen::VectorXd g(v.size());
-    for (Eigen::Index i = 0; i < v.size(); ++i) {
-        const double t = v(i);
-        v(i) = t + h;
-        const double fp = f(v);
-        v(i) = t - h;
-        const double fm = f(v);
-        v(i) = t;
-        g(i) = (fp - fm) / (2 * h);
-    }
-    return g;
-}
-
-void check_close(const Eigen::VectorXd& a, const Eigen::VectorXd& b, double tol) {
-    REQUIRE(a.size() == b.size());
-    for (Eigen::Index i = 0; i < a.size(); ++i)
-        CHECK(a(i) == Approx(b(i)).epsilon(tol).margin(tol));
 }
 
 }  // namespace

@@ -2,18 +2,16 @@
 //   rosenbrock1000/grad    extended Rosenbrock of 1000 variables (a run-time-length loop)
 //   normal1000/grad        normal log-density summed over 1000 data points, gradient in
 //                          (mu, sigma)
-//   lse1000/grad           log-sum-exp of 1000 values against the hand-written scalar loop
 //   f/batch_grad           the tutorial's f(u, v) = u*v + u^2 and its gradient at 10^6 points,
 //                          tapeless' batch grad against hand-written Eigen array code
-// tapeless' columns: `tapeless` is reverse mode over vector variables (tapeless::vector_var,
-// docs/vector.md) with a reused tapeless::workspace, `tapeless_owning` the same without one
-// (the result owns its vectors); `tapeless_dual_fn` dual numbers on the generic C++ function.
+// tapeless' columns here: `tapeless_dual_fn`, dual numbers on the generic C++ function, and the
+// batch `grad`. Reverse mode over vector variables on the same problems is bench_vector
+// (vector.cpp), with its own hand-written columns.
 // Names: <problem>/<derivative>/<column>; bench/report.py divides each column by "hand".
 #include "../problems/normal.hpp"
 #include "../problems/rosenbrock.hpp"
 #include "../problems/tutorial.hpp"
 #include "bench_common.hpp"
-#include "vector_columns.hpp"
 
 #include <cstdlib>
 
@@ -161,8 +159,7 @@ void register_batch() {
     register_batch_column("f/batch_grad/tapeless", batch_tapeless, us, vs);
 }
 
-const int registered = (register_rosenbrock1000(), register_normal1000(),
-                        vector_columns::register_all("", false), register_batch(), 0);
+const int registered = (register_rosenbrock1000(), register_normal1000(), register_batch(), 0);
 
 }  // namespace
 

@@ -1,8 +1,8 @@
 // The problems of run-time length written over tapeless::vector_var (docs/vector.md), with
 // their hand-written baselines: extended Rosenbrock of 1000 variables, the normal
 // log-density over 1000 data points in (mu, sigma), log-sum-exp of 16 and of 1000 values.
-// bench_large registers them next to the peers; bench_large_avx2 (bench/avx2/) registers the
-// same with every function compiled for AVX2 and FMA, prefixed "avx2_".
+// bench_vector registers them (the peers are in bench_large); bench_large_avx2 (bench/avx2/)
+// registers the same with every function compiled for AVX2 and FMA, prefixed "avx2_".
 #pragma once
 
 #include "../problems/lse.hpp"
@@ -75,7 +75,7 @@ void register_lse(const std::string& p, const std::string& column, bool with_han
 }
 
 /// Every vector column; `prefix` names the program's variant, `with_hand` adds the
-/// hand-written columns of rosenbrock1000 and normal1000 (bench_large has them already).
+/// hand-written columns of rosenbrock1000 and normal1000.
 inline void register_all(const std::string& prefix, bool with_hand) {
     constexpr std::size_t N = n_large;
     {

@@ -33,6 +33,16 @@ int main() {
     assert(std::abs(dmu - dmu_symbolic) <= 1e-9 * std::abs(dmu));
     (void)dsigma;
 
+    // [views]
+    const auto ends = sum(segment(x, 0, 10)) + sum(segment(x, 990, 10));  // first and last ten
+    const auto steps = squared_norm(drop_front<1>(x) - drop_back<1>(x));   // squared steps
+    const double total = ends(x = x0) + steps(x = x0);
+    const auto gs = tapeless::grad(squared_norm(segment(x, 1, 998)), x = x0);
+    assert(gs[x](0) == 0.0 && gs[x](1) == 2 * x0(1));  // outside the segment: 0
+    // [views]
+    assert(std::abs(total - (x0.head(10).sum() + x0.tail(10).sum() +
+                             (x0.tail(999) - x0.head(999)).squaredNorm())) <= 1e-12);
+
     // [workspace]
     tapeless::workspace ws;                          // reused memory
     for (int iteration = 0; iteration < 3; ++iteration) {

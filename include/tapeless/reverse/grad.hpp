@@ -101,9 +101,29 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e
     const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
     auto eng = make_engine<V>(roots, ctx);
     eng.forward();
-    const auto adj = eng.template backward<0, Vars...>();
     return gradient<V, Vars...>(eng.val[eng.template root_slot<0>],
-                                eng.template partials_of<Vars...>(adj));
+                                eng.template partials<0, Vars...>());
+}
+
+/// Calls sink(r, row) for each r < M, where row holds d root_{Offset + r} / d Vars. The rows
+/// are swept together (one evaluation of each local derivative for all of them), as many at
+/// a time as `rows_per_sweep` allows.
+template <std::size_t Offset, std::size_t M, class... Vars, class Eng, class Sink>
+TAPELESS_FORCE_INLINE constexpr void for_each_row(const Eng& eng, Sink&& sink) {
+    constexpr std::size_t G = rows_per_sweep<typename Eng::value_type, Eng::K, M>;
+    [&]<std::size_t... g>(std::index_sequence<g...>) {
+        (
+            [&] {
+                constexpr std::size_t begin = g * G;
+                constexpr std::size_t count = begin + G <= M ? G : M - begin;
+                [&]<std::size_t... i>(std::index_sequence<i...>) {
+                    const auto rows = eng.partial_rows(std::index_sequence<Offset + begin + i...>{},
+                                                       type_list<Vars...>{});
+                    (sink(begin + i, rows[i]), ...);
+                }(std::make_index_sequence<count>{});
+            }(),
+            ...);
+    }(std::make_index_sequence<(M + G - 1) / G>{});
 }
 
 template <class... Vars, class E, class... Bs>
@@ -120,18 +140,14 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e,
     std::array<V, n> g{};
     [&]<std::size_t... i>(std::index_sequence<i...>) {
         ((g[i] = eng.val[eng.template root_slot<1 + i>]), ...);
-        (
-            [&] {
-                const auto row = eng.template partials_of<Vars...>(
-                    eng.template backward<1 + i, Vars...>());
-                // The upper triangle from row i, mirrored: exactly symmetric.
-                for (std::size_t j = i; j < n; ++j) {
-                    h[i * n + j] = row[j];
-                    h[j * n + i] = row[j];
-                }
-            }(),
-            ...);
     }(std::make_index_sequence<n>{});
+    for_each_row<1, n, Vars...>(eng, [&](std::size_t i, const std::array<V, n>& row) {
+        // The upper triangle from row i, mirrored: exactly symmetric.
+        for (std::size_t j = i; j < n; ++j) {
+            h[i * n + j] = row[j];
+            h[j * n + i] = row[j];
+        }
+    });
     return hessian_result<V, Vars...>(gradient<V, Vars...>(eng.val[eng.template root_slot<0>], g),
                                       h);
 }
@@ -149,14 +165,10 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_jacobian(wrt_t<Vars...>, const vect
     std::array<V, m * n> j{};
     [&]<std::size_t... r>(std::index_sequence<r...>) {
         ((values[r] = eng.val[eng.template root_slot<r>]), ...);
-        (
-            [&] {
-                const auto row = eng.template partials_of<Vars...>(
-                    eng.template backward<r, Vars...>());
-                for (std::size_t c = 0; c < n; ++c) j[r * n + c] = row[c];
-            }(),
-            ...);
     }(std::make_index_sequence<m>{});
+    for_each_row<0, m, Vars...>(eng, [&](std::size_t r, const std::array<V, n>& row) {
+        for (std::size_t c = 0; c < n; ++c) j[r * n + c] = row[c];
+    });
     return jacobian_result<V, m, Vars...>(values, j);
 }
 

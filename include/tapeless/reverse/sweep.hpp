@@ -318,70 +318,176 @@ constexpr V slot_eval(const X& x, const std::array<V, K>& val) {
     }
 }
 
-/// adj[c] += adj[k] * p, with p a local derivative; +1 and -1 need no multiplication.
-template <class Real, std::size_t k, std::size_t c, class Partial, class V, std::size_t K>
-constexpr void accumulate(std::array<V, K>& adj, const std::array<V, K>& val, const Partial& p) {
-    if constexpr (is_constant_of_v<Partial, 1>) {
-        adj[c] += adj[k];
-    } else if constexpr (is_constant_of_v<Partial, -1>) {
-        adj[c] -= adj[k];
-    } else {
-        adj[c] += adj[k] * slot_eval<Real>(p, val);
+/// The operands a backward step writes to: their slots, and whether each is active.
+template <class Step>
+struct step_edges {
+    static constexpr std::array<std::size_t, 2> child{npos, npos};
+};
+template <class Op, std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, bool A0>
+struct step_edges<op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>> {
+    static constexpr std::array<std::size_t, 2> child{A0 ? C0 : npos, npos};
+};
+template <class Op, std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0,
+          std::size_t C1, bool A0, bool A1>
+struct step_edges<op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>> {
+    static constexpr std::array<std::size_t, 2> child{A0 ? C0 : npos, A1 ? C1 : npos};
+};
+
+/// What the adjoint sweep of one root does, decided at compile time:
+/// - `reach[k]`: slot k lies below the root (through active operands), so its step runs; the
+///   steps of other roots' slots are skipped (no work, and no 0 * inf from a slot that the
+///   root does not reach);
+/// - `first[c]`: the step that writes slot c's adjoint first (the highest reached slot that
+///   has c as an active operand), or npos. That step assigns, the later ones add, so adjoints
+///   need no initial zero and the array is never filled.
+template <std::size_t K>
+struct backward_plan {
+    std::array<bool, K> reach{};
+    std::array<std::size_t, K> first{};
+};
+
+template <class Sched, class VarList, std::size_t RootSlot,
+          class Seq = std::make_index_sequence<Sched::size>>
+struct backward_plan_of;
+template <class Sched, class VarList, std::size_t RootSlot, std::size_t... k>
+struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
+    static constexpr std::size_t K = Sched::size;
+
+    static constexpr backward_plan<K> make() {
+        constexpr std::array<std::array<std::size_t, 2>, K> children{
+            step_edges<typename backward_step_of<Sched, k, VarList>::type>::child...};
+        backward_plan<K> p{};
+        for (auto& f : p.first) f = npos;
+        p.reach[RootSlot] = true;
+        // Operands come before their users in the schedule: one pass from the top.
+        for (std::size_t i = K; i-- > 0;) {
+            if (!p.reach[i]) continue;
+            for (const std::size_t c : children[i]) {
+                if (c == npos) continue;
+                p.reach[c] = true;
+                if (p.first[c] == npos) p.first[c] = i;
+            }
+        }
+        return p;
+    }
+    static constexpr backward_plan<K> value = make();
+};
+
+/// The plans of the rows that one adjoint sweep computes together.
+template <class... Plans>
+struct row_plans {};
+
+template <class Rows, std::size_t S>
+inline constexpr bool any_reaches = false;
+template <class... Plans, std::size_t S>
+inline constexpr bool any_reaches<row_plans<Plans...>, S> = (Plans::value.reach[S] || ...);
+
+/// adj[c] (+)= adj[k] * p for every row r that reaches slot k, with p the local derivative of
+/// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
+/// and -1 need no multiplication. The first contribution to a row's adj[c] assigns.
+/// `Skip` is set for the second operand of e * e, whose slot the first operand has written.
+template <class Real, std::size_t k, std::size_t c, bool Skip, class... Plans, class Partial,
+          class V, std::size_t K, std::size_t M>
+TAPELESS_FORCE_INLINE constexpr void accumulate(row_plans<Plans...>,
+                                                std::array<std::array<V, K>, M>& adj,
+                                                const std::array<V, K>& val, const Partial& p) {
+    [&]<std::size_t... r>(std::index_sequence<r...>) {
+        const auto each = [&]<std::size_t row, class Plan>(const auto& contribution) {
+            if constexpr (Plan::value.reach[k]) {
+                if constexpr (Plan::value.first[c] == k && !Skip) {
+                    adj[row][c] = contribution(adj[row][k]);
+                } else {
+                    adj[row][c] += contribution(adj[row][k]);
+                }
+            }
+        };
+        if constexpr (is_constant_of_v<Partial, 1>) {
+            (each.template operator()<r, Plans>([](const V& a) { return a; }), ...);
+        } else if constexpr (is_constant_of_v<Partial, -1>) {
+            // First contribution -a; later ones a += -b, which is a - b.
+            (each.template operator()<r, Plans>([](const V& a) { return V(-a); }), ...);
+        } else {
+            const V pv = slot_eval<Real>(p, val);
+            (each.template operator()<r, Plans>([&](const V& a) { return V(a * pv); }), ...);
+        }
+    }(std::index_sequence_for<Plans...>{});
+}
+
+template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data>
+constexpr void back_step(void*, std::array<std::array<V, K>, M>&, const std::array<V, K>&,
+                         const Data&) {}
+
+template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
+          std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, bool A0>
+TAPELESS_FORCE_INLINE constexpr void back_step(
+    op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>*,
+    std::array<std::array<V, K>, M>& adj, const std::array<V, K>& val, const Data& data) {
+    if constexpr (A0 && any_reaches<Rows, S>) {
+        accumulate<Real, S, C0, false>(
+            Rows{}, adj, val,
+            make_op<Op, Root, Offset>(data).template partial<0>(slot_ref<S>{}, slot_ref<C0>{}));
     }
 }
 
-template <class Real, class V, std::size_t K, class Data>
-constexpr void back_step(void*, std::array<V, K>&, const std::array<V, K>&, const Data&) {}
-
-template <class Real, class V, std::size_t K, class Data, class Op, std::size_t Root,
-          std::size_t Offset, std::size_t S, std::size_t C0, bool A0>
-constexpr void back_step(op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>*,
-                         std::array<V, K>& adj, const std::array<V, K>& val, const Data& data) {
-    if constexpr (A0) {
-        accumulate<Real, S, C0>(adj, val,
-                                make_op<Op, Root, Offset>(data).template partial<0>(
-                                    slot_ref<S>{}, slot_ref<C0>{}));
+template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
+          std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1,
+          bool A0, bool A1>
+TAPELESS_FORCE_INLINE constexpr void back_step(
+    op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
+    std::array<std::array<V, K>, M>& adj, const std::array<V, K>& val, const Data& data) {
+    if constexpr (any_reaches<Rows, S>) {
+        const auto op = make_op<Op, Root, Offset>(data);
+        if constexpr (A0) {
+            accumulate<Real, S, C0, false>(
+                Rows{}, adj, val,
+                op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
+        }
+        if constexpr (A1) {
+            accumulate<Real, S, C1, A0 && C0 == C1>(
+                Rows{}, adj, val,
+                op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
+        }
     }
 }
 
-template <class Real, class V, std::size_t K, class Data, class Op, std::size_t Root,
-          std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1, bool A0, bool A1>
-constexpr void back_step(op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
-                         std::array<V, K>& adj, const std::array<V, K>& val, const Data& data) {
-    const auto op = make_op<Op, Root, Offset>(data);
-    if constexpr (A0) {
-        accumulate<Real, S, C0>(
-            adj, val, op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
-    }
-    if constexpr (A1) {
-        accumulate<Real, S, C1>(
-            adj, val, op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
-    }
+template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data,
+          class... Steps>
+TAPELESS_FORCE_INLINE constexpr void back_chunk(type_list<Steps...>,
+                                                std::array<std::array<V, K>, M>& adj,
+                                                const std::array<V, K>& val, const Data& data) {
+    (back_step<Rows, Real>(static_cast<Steps*>(nullptr), adj, val, data), ...);
 }
 
-template <class Real, class V, std::size_t K, class Data, class... Steps>
-TAPELESS_FORCE_INLINE constexpr void back_chunk(type_list<Steps...>, std::array<V, K>& adj, const std::array<V, K>& val,
-                          const Data& data) {
-    (back_step<Real>(static_cast<Steps*>(nullptr), adj, val, data), ...);
+template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data,
+          class... Chunks>
+TAPELESS_FORCE_INLINE constexpr void run_backward(type_list<Chunks...>,
+                                                  std::array<std::array<V, K>, M>& adj,
+                                                  const std::array<V, K>& val, const Data& data) {
+    (back_chunk<Rows, Real>(Chunks{}, adj, val, data), ...);
 }
 
-template <class Real, class V, std::size_t K, class Data, class... Chunks>
-TAPELESS_FORCE_INLINE constexpr void run_backward(type_list<Chunks...>, std::array<V, K>& adj,
-                            const std::array<V, K>& val, const Data& data) {
-    (back_chunk<Real>(Chunks{}, adj, val, data), ...);
-}
+/// The number of rows swept together: as many as fit in 32 KB of adjoints, at least one.
+template <class V, std::size_t K, std::size_t M>
+inline constexpr std::size_t rows_per_sweep = [] {
+    const std::size_t fit = 32768 / (K * sizeof(V));
+    return fit == 0 ? 1 : (fit < M ? fit : M);
+}();
 
 /// One evaluation of a schedule `Sched` over the roots `Roots` (a std::tuple of
-/// expressions) with slot type `V`: `forward()` fills every slot once, `backward<R, Vars...>()`
+/// expressions) with slot type `V`: `forward()` fills every slot once, `partials<R, Vars...>()`
 /// returns the adjoints of root R.
 template <class V, class Sched, class Roots, class Ctx>
 struct engine {
     static constexpr std::size_t K = Sched::size;
+    using value_type = V;
     using data_t = typename roots_data<Roots>::type;
 
     const Ctx& ctx;
     data_t data;
-    std::array<V, K> val{};
+    // Not value-initialised: the forward sweep writes every slot before it is read.
+    std::array<V, K> val;
+
+    constexpr engine(const Ctx& c, const data_t& d) : ctx(c), data(d) {}
 
     /// The slot of root R.
     template <std::size_t R>
@@ -391,38 +497,53 @@ struct engine {
                   Sched>();
 
     /// Evaluates every unique node once, in topological order.
-    TAPELESS_FORCE_INLINE constexpr void forward() { run_forward(step_chunks_t<Sched, false>{}, val, ctx, data); }
-
-    /// The adjoints of every slot for root R: d root_R / d slot, accumulated in reverse
-    /// topological order over the operands that depend on one of `Vars`.
-    template <std::size_t R, class... Vars>
-    TAPELESS_FORCE_INLINE constexpr std::array<V, K> backward() const {
-        std::array<V, K> adj{};
-        for (std::size_t k = 0; k < K; ++k) {
-            if constexpr (std::is_floating_point_v<V>) {
-                // -0 + x is x for every x, so the compiler folds each first contribution
-                // (+0 + x is not foldable: it turns -0 into +0).
-                adj[k] = V(-0.0);
-            } else {
-                adj[k] = zero_like(val[k]);
-            }
-        }
-        adj[root_slot<R>] = one_like(val[root_slot<R>]);
-        run_backward<typename Ctx::real>(step_chunks_t<Sched, true, type_list<Vars...>>{}, adj,
-                                         val, data);
-        return adj;
+    TAPELESS_FORCE_INLINE constexpr void forward() {
+        run_forward(step_chunks_t<Sched, false>{}, val, ctx, data);
     }
 
-    /// d root / d V for each variable: its slot's adjoint, or zero when the roots do not
-    /// contain it.
-    template <class... Vars>
-    constexpr std::array<V, sizeof...(Vars)> partials_of(const std::array<V, K>& adj) const {
+    /// d root_R / d V for each variable and each R of `Rs` (one row per root): one adjoint
+    /// sweep in reverse topological order over the slots below the roots, through the operands
+    /// that depend on one of `Vars`. A local derivative that several rows need is evaluated
+    /// once for all of them. A variable that a row does not reach has partial 0.
+    template <std::size_t... R, class... Vars>
+    TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
+    partial_rows(std::index_sequence<R...>, type_list<Vars...>) const {
+        constexpr std::size_t M = sizeof...(R);
+        using vars = type_list<Vars...>;
+        using plans = row_plans<backward_plan_of<Sched, vars, root_slot<R>>...>;
+        // Each adjoint is assigned by its first contribution (plan::value.first) before any
+        // read, so the arrays are not filled first.
+        std::array<std::array<V, K>, M> adj;
+        std::size_t m = 0;
+        ((adj[m++][root_slot<R>] = one_like(val[root_slot<R>])), ...);
+        run_backward<plans, typename Ctx::real>(step_chunks_t<Sched, true, vars>{}, adj, val,
+                                                data);
+        std::array<std::array<V, sizeof...(Vars)>, M> out;
+        m = 0;
+        ((out[m] = partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
+              adj[m]),
+          ++m),
+         ...);
+        return out;
+    }
+
+    /// One row: d root_R / d V for each of `Vars`.
+    template <std::size_t R, class... Vars>
+    TAPELESS_FORCE_INLINE constexpr std::array<V, sizeof...(Vars)> partials() const {
+        return partial_rows(std::index_sequence<R>{}, type_list<Vars...>{})[0];
+    }
+
+private:
+    template <std::size_t R, class Plan, class... Vars>
+    TAPELESS_FORCE_INLINE constexpr std::array<V, sizeof...(Vars)> partials_from(
+        const std::array<V, K>& adj) const {
         return {[&]<class Var>(std::type_identity<Var>) {
             constexpr std::size_t i = find_slot<Var, Sched>();
-            if constexpr (i == npos) {
-                return zero_like(val[K - 1]);
+            if constexpr (i == npos ||
+                          (i != root_slot<R> && Plan::value.first[i == npos ? 0 : i] == npos)) {
+                return zero_like(val[root_slot<R>]);
             } else if constexpr (std::is_floating_point_v<V>) {
-                return adj[i] + V(0);  // adjoints start at -0: a partial never reached is +0
+                return adj[i] + V(0);  // -0 + 0 is +0, as when adjoints started at +0
             } else {
                 return adj[i];
             }
@@ -440,7 +561,7 @@ struct schedule_of_tuple<std::tuple<Rs...>> {
 template <class V, class Roots, class Ctx>
 TAPELESS_FORCE_INLINE constexpr auto make_engine(const Roots& roots, const Ctx& ctx) {
     using E = engine<V, typename schedule_of_tuple<Roots>::type, Roots, Ctx>;
-    return E{ctx, gather_roots_data(roots), {}};
+    return E{ctx, gather_roots_data(roots)};
 }
 
 template <class B>

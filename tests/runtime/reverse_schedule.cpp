@@ -89,6 +89,16 @@ TEST_CASE("hessian and jacobian share subexpressions across their roots",
     CHECK(counted::sin_calls == 1);
     CHECK(counted::exp_calls == 1);
 
+    // Evaluating vec(...) runs the same forward sweep over all the components.
+    counted::reset();
+    const auto values = tapeless::vec(f, a * x, exp(a))(x = counted(0.3), y = counted(0.7));
+    CHECK(counted::sin_calls == 1);
+    CHECK(counted::exp_calls == 1);
+    const auto dvalues = tapeless::vec(f, a * x, exp(a))(x = 0.3, y = 0.7);
+    CHECK(values[0].v == dvalues[0]);
+    CHECK(values[1].v == dvalues[1]);
+    CHECK(values[2].v == std::exp(std::sin(0.3 * 0.7)));
+
     counted::reset();
     (void)tapeless::hessian(f, x = counted(0.3), y = counted(0.7));
     // The roots f, d(f, x) and d(f, y) share sin(x*y) and exp(sin(x*y)): one evaluation each

@@ -18,6 +18,31 @@
 
 namespace tapeless {
 
+namespace detail {
+
+/// The values of the components of vec(...) at the bindings. With number bindings, one
+/// forward sweep over the schedule of all the components: a subexpression they share is
+/// evaluated once, as in `jacobian`.
+template <class... Es, class... Bs>
+TAPELESS_FORCE_INLINE constexpr auto evaluate_components(const std::tuple<Es...>& components,
+                                                         const Bs&... bs) {
+    if constexpr (all_of_v<is_scalar_binding<Bs>::value...> && !has_duplicate_binding<Bs...>() &&
+                  !(contains_vector_v<Es> || ...)) {
+        using V = typename slot_of_bindings<Bs...>::type;
+        const auto ctx = make_context(bs...);
+        auto eng = make_engine<V>(components, ctx);
+        eng.forward();
+        return [&]<std::size_t... r>(std::index_sequence<r...>) {
+            return std::array<V, sizeof...(Es)>{eng.val[eng.template root_slot<r>]...};
+        }(std::index_sequence_for<Es...>{});
+    } else {
+        return std::apply([&](const auto&... c) { return std::array{c(bs...)...}; },
+                          components);
+    }
+}
+
+}  // namespace detail
+
 /// A vector-valued expression: the components e1, e2, ... for `jacobian`.
 template <class... Es>
 struct vector_expression {
@@ -27,8 +52,7 @@ struct vector_expression {
     /// The components' values at the bindings, as an array.
     template <class... Bs>
     constexpr auto operator()(const Bs&... bs) const {
-        return std::apply([&](const auto&... c) { return std::array{c(bs...)...}; },
-                          components);
+        return detail::evaluate_components(components, bs...);
     }
 };
 

@@ -45,10 +45,24 @@ struct counted {
     }
 };
 
+/// A number type with += and -= but no unary minus: reverse mode must not need one.
+struct no_negation {
+    double v = 0;
+    no_negation() = default;
+    no_negation(double x) : v(x) {}  // NOLINT: numbers convert, as for double
+    friend no_negation operator+(no_negation a, no_negation b) { return a.v + b.v; }
+    friend no_negation operator-(no_negation a, no_negation b) { return a.v - b.v; }
+    friend no_negation operator*(no_negation a, no_negation b) { return a.v * b.v; }
+    no_negation& operator+=(no_negation b) { v += b.v; return *this; }
+    no_negation& operator-=(no_negation b) { v -= b.v; return *this; }
+};
+
 }  // namespace
 
 template <>
 inline constexpr bool tapeless::enable_binding<counted> = true;
+template <>
+inline constexpr bool tapeless::enable_binding<no_negation> = true;
 
 namespace {
 constexpr tapeless::var<"x"> x;
@@ -164,4 +178,14 @@ TEST_CASE("the rows of a Jacobian share their local derivatives", "[reverse][sch
     CHECK(j(0, x).v == jd(0, x));
     CHECK(j(1, y).v == jd(1, y));
     CHECK(jd(1, y) == std::cos(0.3 * 0.7) * 0.3 + 1.0);
+}
+
+TEST_CASE("a number type without unary minus works in reverse mode", "[reverse][schedule]") {
+    // d(x - y, y) = -1: the first (and only) contribution to y's adjoint is 0 - 1.
+    const auto g = tapeless::grad(x * y - y, x = no_negation(3.0), y = no_negation(2.0));
+    CHECK(g.value().v == 4.0);
+    CHECK(g[x].v == 2.0);
+    CHECK(g[y].v == 2.0);
+    const auto h = tapeless::grad(x - y, x = no_negation(3.0), y = no_negation(2.0));
+    CHECK(h[y].v == -1.0);
 }

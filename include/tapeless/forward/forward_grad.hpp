@@ -48,7 +48,7 @@ auto forward_gradient(wrt_t<Vars...>, const E& e, const Bs&... bs) {
             constexpr std::size_t i = var_index<var<Bs::name>, Vars...>();
             if constexpr (i != npos) {
                 seeds[i].value() = static_cast<T>(bs.value);
-                seeds[i].grad() = D::grad_type::Unit(static_cast<Eigen::Index>(i));
+                seeds[i].grad()(static_cast<Eigen::Index>(i)) = T(1);  // the rest is zero
             }
         }(),
         ...);

@@ -391,24 +391,41 @@ template <class Real, std::size_t k, std::size_t c, bool Skip, class... Plans, c
 TAPELESS_FORCE_INLINE constexpr void accumulate(row_plans<Plans...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Partial& p) {
-    [&]<std::size_t... r>(std::index_sequence<r...>) {
-        const auto each = [&]<std::size_t row, class Plan>(const auto& contribution) {
-            if constexpr (Plan::value.reach[k]) {
-                if constexpr (Plan::value.first[c] == k && !Skip) {
-                    adj[row][c] = contribution(adj[row][k]);
+    // Mode 1: adj[c] (+)= adj[k]; mode -1: adj[c] (-)= adj[k]; mode 0: adj[c] (+)= adj[k] * pv.
+    const auto each = [&]<std::size_t row, class Plan, int mode>(const auto& pv) {
+        if constexpr (Plan::value.reach[k]) {
+            auto& to = adj[row][c];
+            const V& from = adj[row][k];
+            if constexpr (Plan::value.first[c] == k && !Skip) {
+                if constexpr (mode == 1) {
+                    to = from;
+                } else if constexpr (mode == -1) {
+                    if constexpr (requires { V(-from); }) {
+                        to = V(-from);
+                    } else {
+                        to = zero_like(from);  // a number type with -= but no unary minus
+                        to -= from;
+                    }
                 } else {
-                    adj[row][c] += contribution(adj[row][k]);
+                    to = V(from * pv);
                 }
+            } else if constexpr (mode == 1) {
+                to += from;
+            } else if constexpr (mode == -1) {
+                to -= from;
+            } else {
+                to += from * pv;
             }
-        };
+        }
+    };
+    [&]<std::size_t... r>(std::index_sequence<r...>) {
         if constexpr (is_constant_of_v<Partial, 1>) {
-            (each.template operator()<r, Plans>([](const V& a) { return a; }), ...);
+            (each.template operator()<r, Plans, 1>(0), ...);
         } else if constexpr (is_constant_of_v<Partial, -1>) {
-            // First contribution -a; later ones a += -b, which is a - b.
-            (each.template operator()<r, Plans>([](const V& a) { return V(-a); }), ...);
+            (each.template operator()<r, Plans, -1>(0), ...);
         } else {
             const V pv = slot_eval<Real>(p, val);
-            (each.template operator()<r, Plans>([&](const V& a) { return V(a * pv); }), ...);
+            (each.template operator()<r, Plans, 0>(pv), ...);
         }
     }(std::index_sequence_for<Plans...>{});
 }

@@ -382,50 +382,54 @@ inline constexpr bool any_reaches = false;
 template <class... Plans, std::size_t S>
 inline constexpr bool any_reaches<row_plans<Plans...>, S> = (Plans::value.reach[S] || ...);
 
-/// adj[c] (+)= adj[k] * p for every row r that reaches slot k, with p the local derivative of
+/// One row's share of a step: Mode 1 is adj[c] (+)= adj[k], Mode -1 adj[c] (-)= adj[k], Mode 0
+/// adj[c] (+)= adj[k] * pv. The first contribution to adj[c] assigns; `Skip` is set for the
+/// second operand of e * e, whose slot the first operand has written.
+template <class Plan, int Mode, std::size_t k, std::size_t c, bool Skip, class V, std::size_t K,
+          class P>
+TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const P& pv) {
+    if constexpr (Plan::value.reach[k]) {
+        V& to = adj[c];
+        const V& from = adj[k];
+        if constexpr (Plan::value.first[c] == k && !Skip) {
+            if constexpr (Mode == 1) {
+                to = from;
+            } else if constexpr (Mode == -1) {
+                if constexpr (requires { V(-from); }) {
+                    to = V(-from);
+                } else {
+                    to = zero_like(from);  // a number type with -= but no unary minus
+                    to -= from;
+                }
+            } else {
+                to = V(from * pv);
+            }
+        } else if constexpr (Mode == 1) {
+            to += from;
+        } else if constexpr (Mode == -1) {
+            to -= from;
+        } else {
+            to += from * pv;
+        }
+    }
+}
+
+/// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
-/// and -1 need no multiplication. The first contribution to a row's adj[c] assigns.
-/// `Skip` is set for the second operand of e * e, whose slot the first operand has written.
+/// and -1 need no multiplication.
 template <class Real, std::size_t k, std::size_t c, bool Skip, class... Plans, class Partial,
           class V, std::size_t K, std::size_t M>
 TAPELESS_FORCE_INLINE constexpr void accumulate(row_plans<Plans...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Partial& p) {
-    // Mode 1: adj[c] (+)= adj[k]; mode -1: adj[c] (-)= adj[k]; mode 0: adj[c] (+)= adj[k] * pv.
-    const auto each = [&]<std::size_t row, class Plan, int mode>(const auto& pv) {
-        if constexpr (Plan::value.reach[k]) {
-            auto& to = adj[row][c];
-            const V& from = adj[row][k];
-            if constexpr (Plan::value.first[c] == k && !Skip) {
-                if constexpr (mode == 1) {
-                    to = from;
-                } else if constexpr (mode == -1) {
-                    if constexpr (requires { V(-from); }) {
-                        to = V(-from);
-                    } else {
-                        to = zero_like(from);  // a number type with -= but no unary minus
-                        to -= from;
-                    }
-                } else {
-                    to = V(from * pv);
-                }
-            } else if constexpr (mode == 1) {
-                to += from;
-            } else if constexpr (mode == -1) {
-                to -= from;
-            } else {
-                to += from * pv;
-            }
-        }
-    };
     [&]<std::size_t... r>(std::index_sequence<r...>) {
         if constexpr (is_constant_of_v<Partial, 1>) {
-            (each.template operator()<r, Plans, 1>(0), ...);
+            (accumulate_row<Plans, 1, k, c, Skip>(adj[r], 0), ...);
         } else if constexpr (is_constant_of_v<Partial, -1>) {
-            (each.template operator()<r, Plans, -1>(0), ...);
+            (accumulate_row<Plans, -1, k, c, Skip>(adj[r], 0), ...);
         } else {
             const V pv = slot_eval<Real>(p, val);
-            (each.template operator()<r, Plans, 0>(pv), ...);
+            (accumulate_row<Plans, 0, k, c, Skip>(adj[r], pv), ...);
         }
     }(std::index_sequence_for<Plans...>{});
 }

@@ -189,3 +189,9 @@ TEST_CASE("a number type without unary minus works in reverse mode", "[reverse][
     const auto h = tapeless::grad(x - y, x = no_negation(3.0), y = no_negation(2.0));
     CHECK(h[y].v == -1.0);
 }
+
+TEST_CASE("hessian by no variable", "[reverse][schedule]") {
+    // No rows: the value alone (this once divided by a zero number of rows per sweep).
+    const auto h = tapeless::hessian(x * x, tapeless::wrt(), x = 2.0);
+    CHECK(h.value() == 4.0);
+}

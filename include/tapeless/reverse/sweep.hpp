@@ -487,11 +487,12 @@ TAPELESS_FORCE_INLINE constexpr void run_backward(type_list<Chunks...>,
     (back_chunk<Rows, Real>(Chunks{}, adj, val, data), ...);
 }
 
-/// The number of rows swept together: as many as fit in 32 KB of adjoints, at least one.
+/// The number of rows swept together: as many as fit in 32 KB of adjoints, at least one (also
+/// for M = 0, `hessian(e, wrt(), ...)`, which then sweeps nothing).
 template <class V, std::size_t K, std::size_t M>
 inline constexpr std::size_t rows_per_sweep = [] {
     const std::size_t fit = 32768 / (K * sizeof(V));
-    return fit == 0 ? 1 : (fit < M ? fit : M);
+    return fit == 0 || M == 0 ? 1 : (fit < M ? fit : M);
 }();
 
 /// One evaluation of a schedule `Sched` over the roots `Roots` (a std::tuple of

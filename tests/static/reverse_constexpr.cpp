@@ -24,4 +24,14 @@ static_assert(j(2, u) == -1.0 && j(2, v) == 3.0 && j.value(2) == 5.0);
 constexpr tapeless::var<"x"> x;
 static_assert(tapeless::grad(1.0 / x, x = 2.0)[x] == -0.25);
 static_assert(tapeless::grad(x / (1.0 + x), x = 1.0)[x] == 0.25);
+
+// The expression may be a variable alone (its reference in the schedule's roots once made
+// std::tuple ask whether a var is assignable, which tripped the static_assert of x = value).
+static_assert(tapeless::grad(x, x = 2.0).value() == 2.0);
+static_assert(tapeless::grad(x, x = 2.0)[x] == 1.0);
+static_assert(tapeless::grad(x, x = 2.0, u = 1.0)[u] == 0.0);
+static_assert(tapeless::hessian(x, x = 2.0)(x, x) == 0.0);
+
+// hessian by no variable: the value alone.
+static_assert(tapeless::hessian(x * x, tapeless::wrt(), x = 2.0).value() == 4.0);
 }  // namespace

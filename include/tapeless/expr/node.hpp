@@ -24,9 +24,12 @@ template <fixed_string Name>
 struct var {
     static constexpr auto name = Name;
 
-    /// Binds a value to this variable for one evaluation: `e(x = 2.0)`.
+    /// Binds a value to this variable for one evaluation: `e(x = 2.0)`. The return type is
+    /// spelled out, so that asking whether a var is assignable (std::tuple<const var&> does)
+    /// does not instantiate the body and its static_assert.
     template <class T>
-    constexpr auto operator=(const T& value) const {
+    constexpr std::conditional_t<detail::is_bindable_v<T>, binding<Name, T>, binding<Name, double>>
+    operator=(const T& value) const {
         if constexpr (!detail::is_bindable_v<T>) {
             // Reached by x = "text", x = some_struct, or x = y (binding a variable).
             static_assert(detail::always_false<detail::error::not_bindable<T>>,

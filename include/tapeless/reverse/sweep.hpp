@@ -377,21 +377,50 @@ struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
 template <class... Plans>
 struct row_plans {};
 
-template <class Rows, std::size_t S>
-inline constexpr bool any_reaches = false;
-template <class... Plans, std::size_t S>
-inline constexpr bool any_reaches<row_plans<Plans...>, S> = (Plans::value.reach[S] || ...);
+template <bool... B>
+constexpr bool any_of_bools(std::integer_sequence<bool, B...>) {
+    return (B || ...);
+}
+
+/// What the rows swept together do at one step, as small compile-time flags (so that the
+/// functions run per step keep short names, not the plans' schedule types): per row, whether
+/// it reaches the step, and whether its contribution to operand 0 / operand 1 is the first.
+template <class Reach, class First0, class First1>
+struct row_flags {};
+template <bool... B>
+using bools = std::integer_sequence<bool, B...>;
+
+template <class Rows, class Step>
+struct row_flags_of {
+    using type = void;  // a leaf: nothing to propagate
+};
+template <class... Plans, class Op, std::size_t Root, std::size_t Offset, std::size_t S,
+          std::size_t C0, bool A0>
+struct row_flags_of<row_plans<Plans...>,
+                    op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>> {
+    using type = row_flags<bools<Plans::value.reach[S]...>,
+                           bools<(Plans::value.first[C0] == S)...>,
+                           bools<!std::is_same_v<Plans, Plans>...>>;
+};
+template <class... Plans, class Op, std::size_t Root, std::size_t Offset, std::size_t S,
+          std::size_t C0, std::size_t C1, bool A0, bool A1>
+struct row_flags_of<row_plans<Plans...>,
+                    op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>> {
+    // e * e: both operands are one slot, which the first operand has written.
+    using type = row_flags<bools<Plans::value.reach[S]...>,
+                           bools<(Plans::value.first[C0] == S)...>,
+                           bools<(Plans::value.first[C1] == S && !(A0 && C0 == C1))...>>;
+};
 
 /// One row's share of a step: Mode 1 is adj[c] (+)= adj[k], Mode -1 adj[c] (-)= adj[k], Mode 0
-/// adj[c] (+)= adj[k] * pv. The first contribution to adj[c] assigns; `Skip` is set for the
-/// second operand of e * e, whose slot the first operand has written.
-template <class Plan, int Mode, std::size_t k, std::size_t c, bool Skip, class V, std::size_t K,
+/// adj[c] (+)= adj[k] * pv. `First`: this is the first contribution to adj[c], which assigns.
+template <bool Reach, bool First, int Mode, std::size_t k, std::size_t c, class V, std::size_t K,
           class P>
 TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const P& pv) {
-    if constexpr (Plan::value.reach[k]) {
+    if constexpr (Reach) {
         V& to = adj[c];
         const V& from = adj[k];
-        if constexpr (Plan::value.first[c] == k && !Skip) {
+        if constexpr (First) {
             if constexpr (Mode == 1) {
                 to = from;
             } else if constexpr (Mode == -1) {
@@ -417,55 +446,58 @@ TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const
 /// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
 /// and -1 need no multiplication.
-template <class Real, std::size_t k, std::size_t c, bool Skip, class... Plans, class Partial,
+template <class Real, std::size_t k, std::size_t c, bool... Reach, bool... First, class Partial,
           class V, std::size_t K, std::size_t M>
-TAPELESS_FORCE_INLINE constexpr void accumulate(row_plans<Plans...>,
+TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Partial& p) {
     [&]<std::size_t... r>(std::index_sequence<r...>) {
         if constexpr (is_constant_of_v<Partial, 1>) {
-            (accumulate_row<Plans, 1, k, c, Skip>(adj[r], 0), ...);
+            (accumulate_row<Reach, First, 1, k, c>(adj[r], 0), ...);
         } else if constexpr (is_constant_of_v<Partial, -1>) {
-            (accumulate_row<Plans, -1, k, c, Skip>(adj[r], 0), ...);
+            (accumulate_row<Reach, First, -1, k, c>(adj[r], 0), ...);
         } else {
             const V pv = slot_eval<Real>(p, val);
-            (accumulate_row<Plans, 0, k, c, Skip>(adj[r], pv), ...);
+            (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
         }
-    }(std::index_sequence_for<Plans...>{});
+    }(std::make_index_sequence<M>{});
 }
 
-template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data>
-constexpr void back_step(void*, std::array<std::array<V, K>, M>&, const std::array<V, K>&,
+template <class Real, class V, std::size_t K, std::size_t M, class Data>
+constexpr void back_step(void*, void*, std::array<std::array<V, K>, M>&, const std::array<V, K>&,
                          const Data&) {}
 
-template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
-          std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, bool A0>
+template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
+          std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, bool A0,
+          class Reach, class First0, class First1>
 TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>*,
-    std::array<std::array<V, K>, M>& adj, const std::array<V, K>& val, const Data& data) {
-    if constexpr (A0 && any_reaches<Rows, S>) {
-        accumulate<Real, S, C0, false>(
-            Rows{}, adj, val,
+    row_flags<Reach, First0, First1>*, std::array<std::array<V, K>, M>& adj,
+    const std::array<V, K>& val, const Data& data) {
+    if constexpr (A0 && any_of_bools(Reach{})) {
+        accumulate<Real, S, C0>(
+            Reach{}, First0{}, adj, val,
             make_op<Op, Root, Offset>(data).template partial<0>(slot_ref<S>{}, slot_ref<C0>{}));
     }
 }
 
-template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
+template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
           std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1,
-          bool A0, bool A1>
+          bool A0, bool A1, class Reach, class First0, class First1>
 TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
-    std::array<std::array<V, K>, M>& adj, const std::array<V, K>& val, const Data& data) {
-    if constexpr (any_reaches<Rows, S>) {
+    row_flags<Reach, First0, First1>*, std::array<std::array<V, K>, M>& adj,
+    const std::array<V, K>& val, const Data& data) {
+    if constexpr (any_of_bools(Reach{})) {
         const auto op = make_op<Op, Root, Offset>(data);
         if constexpr (A0) {
-            accumulate<Real, S, C0, false>(
-                Rows{}, adj, val,
+            accumulate<Real, S, C0>(
+                Reach{}, First0{}, adj, val,
                 op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
         if constexpr (A1) {
-            accumulate<Real, S, C1, A0 && C0 == C1>(
-                Rows{}, adj, val,
+            accumulate<Real, S, C1>(
+                Reach{}, First1{}, adj, val,
                 op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
     }
@@ -476,7 +508,10 @@ template <class Rows, class Real, class V, std::size_t K, std::size_t M, class D
 TAPELESS_FORCE_INLINE constexpr void back_chunk(type_list<Steps...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Data& data) {
-    (back_step<Rows, Real>(static_cast<Steps*>(nullptr), adj, val, data), ...);
+    (back_step<Real>(static_cast<Steps*>(nullptr),
+                     static_cast<typename row_flags_of<Rows, Steps>::type*>(nullptr), adj, val,
+                     data),
+     ...);
 }
 
 template <class Rows, class Real, class V, std::size_t K, std::size_t M, class Data,
@@ -509,7 +544,7 @@ struct engine {
     // Not value-initialised: the forward sweep writes every slot before it is read.
     std::array<V, K> val;
 
-    constexpr engine(const Ctx& c, const data_t& d) : ctx(c), data(d) {}
+    constexpr engine(const Ctx& c, data_t d) : ctx(c), data(std::move(d)) {}
 
     /// The slot of root R.
     template <std::size_t R>

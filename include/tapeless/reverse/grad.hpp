@@ -26,8 +26,7 @@ namespace detail {
 template <class... Es, class... Bs>
 TAPELESS_FORCE_INLINE constexpr auto evaluate_components(const std::tuple<Es...>& components,
                                                          const Bs&... bs) {
-    if constexpr (all_of_v<is_scalar_binding<Bs>::value...> && !has_duplicate_binding<Bs...>() &&
-                  !(contains_vector_v<Es> || ...)) {
+    if constexpr (schedule_evaluates(type_list<Es...>{}, type_list<Bs...>{})) {
         using V = typename slot_of_bindings<Bs...>::type;
         const auto ctx = make_context(bs...);
         auto eng = make_engine<V>(components, ctx);

@@ -627,10 +627,18 @@ template <fixed_string Name, class T>
 struct is_scalar_binding<binding<Name, T>>
     : std::bool_constant<!is_numeric_class<T>::value || !requires { T::RowsAtCompileTime; }> {};
 
+/// True when the expressions `Es` are evaluated at the bindings `Bs` by one forward sweep of
+/// their schedule: number bindings, each variable bound once, no vector variable. Otherwise
+/// `evaluate` walks the tree (arrays, duplicate bindings, vector variables, errors).
+template <class... Es, class... Bs>
+constexpr bool schedule_evaluates(type_list<Es...>, type_list<Bs...>) {
+    return all_of_v<is_scalar_binding<Bs>::value...> && !has_duplicate_binding<Bs...>() &&
+           !(contains_vector_v<Es> || ...);
+}
+
 template <class E, class... Bs>
 TAPELESS_FORCE_INLINE constexpr auto evaluate_node(const E& e, const Bs&... bs) {
-    if constexpr (all_of_v<is_scalar_binding<Bs>::value...> && !has_duplicate_binding<Bs...>() &&
-                  !contains_vector_v<E>) {
+    if constexpr (schedule_evaluates(type_list<E>{}, type_list<Bs...>{})) {
         using V = typename slot_of_bindings<Bs...>::type;
         const auto ctx = make_context(bs...);
         const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold

@@ -66,6 +66,7 @@ inline constexpr bool tapeless::enable_binding<no_negation> = true;
 namespace {
 constexpr tapeless::var<"x"> x;
 constexpr tapeless::var<"y"> y;
+constexpr tapeless::var<"z"> z;
 }  // namespace
 
 TEST_CASE("grad evaluates a shared subexpression once", "[reverse][schedule]") {
@@ -194,4 +195,19 @@ TEST_CASE("hessian by no variable", "[reverse][schedule]") {
     // No rows: the value alone (this once divided by a zero number of rows per sweep).
     const auto h = tapeless::hessian(x * x, tapeless::wrt(), x = 2.0);
     CHECK(h.value() == 4.0);
+}
+
+TEST_CASE("a partial is its adjoint as the sweep sums it, signed zero included",
+          "[reverse][schedule][edge]") {
+    // The first contribution assigns the adjoint; nothing adds +0 to it afterwards, so grad
+    // gives d(cos(x), x) = -sin(0) = -0 as the symbolic derivative does (docs/edge-cases.md).
+    const double at0 = 0.0;
+    const auto g = tapeless::grad(cos(x), x = at0);
+    CHECK(g[x] == 0.0);
+    CHECK(std::signbit(g[x]));
+    CHECK(std::signbit(tapeless::d(cos(x), x)(x = at0)));
+    // Two contributions +0 and -0 add to +0: d(x * y + x * z, x) at y = +0, z = -0.
+    const auto h = tapeless::grad(x * y + x * z, x = 1.0, y = 0.0, z = -0.0);
+    CHECK(h[x] == 0.0);
+    CHECK_FALSE(std::signbit(h[x]));
 }

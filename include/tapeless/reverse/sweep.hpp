@@ -599,8 +599,6 @@ private:
             if constexpr (i == npos ||
                           (i != root_slot<R> && Plan::value.first[i == npos ? 0 : i] == npos)) {
                 return zero_like(val[root_slot<R>]);
-            } else if constexpr (std::is_floating_point_v<V>) {
-                return adj[i] + V(0);  // -0 + 0 is +0, as when adjoints started at +0
             } else {
                 return adj[i];
             }

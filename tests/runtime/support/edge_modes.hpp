@@ -3,8 +3,8 @@
 // every mode (symbolic d evaluated, reverse grad, forward_grad, dual evaluation) and each
 // result is compared with the documented one. Values compare exactly (NaN as NaN, the sign of
 // a zero, infinities); derivatives compare NaN as NaN, infinities exactly, zeros without their
-// sign (reverse mode accumulates into +0, so d cos(x) at 0 is -0 in d and +0 in grad), and
-// other finite numbers within 4 ulp.
+// sign (not specified: a sum of contributions +0 + -0 is +0 in one mode where another has -0),
+// and other finite numbers within 4 ulp.
 #pragma once
 
 #include <catch2/catch.hpp>

@@ -28,13 +28,13 @@ void register_ba() {
         return r;
     });
     add_unchecked<N>("ba/eval/tapeless", pts, [](const double* in) {
-        return with_family<"p", N>(in, [](const auto&... b) { return ba::expr(b...); });
+        return with_family<"p", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return ba::expr(b...); });
     });
 
     auto hand = [](const double* in, double* out) { ba::jacobian(in, out, out + M); };
     add<N, NOut>("ba/jacobian/hand", pts, hand, hand);
     add<N, NOut>("ba/jacobian/tapeless", pts, [](const double* in, double* out) {
-        const auto J = with_family<"p", N>(in, [](const auto&... b) { return tapeless::jacobian(ba::expr, b...); });
+        const auto J = with_family<"p", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::jacobian(ba::expr, b...); });
         for (std::size_t r = 0; r < M; ++r) out[r] = J.value(r);
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             for (std::size_t r = 0; r < M; ++r)
@@ -48,7 +48,7 @@ void register_ba() {
             return std::tuple{tapeless::d(e0, tapeless::get<I>(ba::p))...,
                               tapeless::d(e1, tapeless::get<I>(ba::p))...};
         }(std::make_index_sequence<N>{});
-        with_family<"p", N>(in, [&](const auto&... b) {
+        with_family<"p", N>(in, [&](const auto&... b) TAPELESS_LAMBDA_INLINE {
             out[0] = e0(b...);
             out[1] = e1(b...);
             [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -48,14 +48,14 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
     // ---- plain evaluation: the denominator of "grad cost / evaluation cost" ----------------
     add_unchecked<N>(p + "/eval/hand", pts, [](const double* in) { return P::value(in); });
     add_unchecked<N>(p + "/eval/tapeless", pts, [](const double* in) {
-        return with_family<"x", N>(in, [](const auto&... b) { return e(b...); });
+        return with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return e(b...); });
     });
 
     // ---- gradient ----------------------------------------------------------------------------
     auto hand = [](const double* in, double* out) { out[0] = P::gradient(in, out + 1); };
     add<N, N + 1>(p + "/grad/hand", pts, hand, hand);
     add<N, N + 1>(p + "/grad/tapeless", pts, [](const double* in, double* out) {
-        const auto g = with_family<"x", N>(in, [](const auto&... b) { return tapeless::grad(e, b...); });
+        const auto g = with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::grad(e, b...); });
         out[0] = g.value();
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
     }, hand);
@@ -63,7 +63,7 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
         static constexpr auto ds = []<std::size_t... I>(std::index_sequence<I...>) {
             return std::tuple{tapeless::d(e, tapeless::get<I>(P::xs))...};
         }(std::make_index_sequence<N>{});
-        with_family<"x", N>(in, [&](const auto&... b) {
+        with_family<"x", N>(in, [&](const auto&... b) TAPELESS_LAMBDA_INLINE {
             out[0] = e(b...);
             [&]<std::size_t... I>(std::index_sequence<I...>) {
                 ((out[1 + I] = std::get<I>(ds)(b...)), ...);
@@ -73,7 +73,7 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
     }, hand);
 #if TAPELESS_BENCH_HAVE_FORWARD
     add<N, N + 1>(p + "/grad/tapeless_forward", pts, [](const double* in, double* out) {
-        const auto g = with_family<"x", N>(in, [](const auto&... b) { return tapeless::forward_grad(e, b...); });
+        const auto g = with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::forward_grad(e, b...); });
         out[0] = g.value();
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
     }, hand);

@@ -27,19 +27,19 @@ void register_n() {
     auto hand_grad = [](const double* in, double* out) { out[0] = rb::gradient<N>(in, out + 1); };
     add<N, N + 1>(p + "/hessian/grad_hand", pts, hand_grad, hand_grad);
     add<N, N + 1>(p + "/hessian/grad_tapeless", pts, [](const double* in, double* out) {
-        const auto g = with_family<"x", N>(in, [](const auto&... b) { return tapeless::grad(e, b...); });
+        const auto g = with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::grad(e, b...); });
         out[0] = g.value();
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
     }, hand_grad);
     add<N, NN>(p + "/hessian/tapeless", pts, [](const double* in, double* out) {
-        const auto h = with_family<"x", N>(in, [](const auto&... b) { return tapeless::hessian(e, b...); });
+        const auto h = with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::hessian(e, b...); });
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             ((out[I] = h(tapeless::get<I / N>(rb::xs<N>), tapeless::get<I % N>(rb::xs<N>))), ...);
         }(std::make_index_sequence<NN>{});
     }, hand);
     add<N, NN>(p + "/hessian/tapeless_symbolic", pts, [](const double* in, double* out) {
         // d(f, x_i, x_j) for j >= i, mirrored.
-        with_family<"x", N>(in, [&](const auto&... b) {
+        with_family<"x", N>(in, [&](const auto&... b) TAPELESS_LAMBDA_INLINE {
             [&]<std::size_t... I>(std::index_sequence<I...>) {
                 (
                     [&] {

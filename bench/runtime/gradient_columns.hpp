@@ -46,20 +46,20 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
     static constexpr auto e = P::expr();
 
     // ---- plain evaluation: the denominator of "grad cost / evaluation cost" ----------------
-    add_unchecked<N>(p + "/eval/hand", pts, [](const double* in) { return P::value(in); });
-    add_unchecked<N>(p + "/eval/tapeless", pts, [](const double* in) {
+    add_unchecked<N>(p + "/eval/hand", pts, [](const double* in) TAPELESS_BENCH_COLUMN { return P::value(in); });
+    add_unchecked<N>(p + "/eval/tapeless", pts, [](const double* in) TAPELESS_BENCH_COLUMN {
         return with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return e(b...); });
     });
 
     // ---- gradient ----------------------------------------------------------------------------
-    auto hand = [](const double* in, double* out) { out[0] = P::gradient(in, out + 1); };
+    auto hand = [](const double* in, double* out) TAPELESS_BENCH_COLUMN { out[0] = P::gradient(in, out + 1); };
     add<N, N + 1>(p + "/grad/hand", pts, hand, hand);
-    add<N, N + 1>(p + "/grad/tapeless", pts, [](const double* in, double* out) {
+    add<N, N + 1>(p + "/grad/tapeless", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         const auto g = with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::grad(e, b...); });
         out[0] = g.value();
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
     }, hand);
-    add<N, N + 1>(p + "/grad/tapeless_symbolic", pts, [](const double* in, double* out) {
+    add<N, N + 1>(p + "/grad/tapeless_symbolic", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         static constexpr auto ds = []<std::size_t... I>(std::index_sequence<I...>) {
             return std::tuple{tapeless::d(e, tapeless::get<I>(P::xs))...};
         }(std::make_index_sequence<N>{});
@@ -72,26 +72,26 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
         });
     }, hand);
 #if TAPELESS_BENCH_HAVE_FORWARD
-    add<N, N + 1>(p + "/grad/tapeless_forward", pts, [](const double* in, double* out) {
+    add<N, N + 1>(p + "/grad/tapeless_forward", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         const auto g = with_family<"x", N>(in, [](const auto&... b) TAPELESS_LAMBDA_INLINE { return tapeless::forward_grad(e, b...); });
         out[0] = g.value();
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g.partials()[i];
     }, hand);
-    add<N, N + 1>(p + "/grad/tapeless_dual_fn", pts, [](const double* in, double* out) {
+    add<N, N + 1>(p + "/grad/tapeless_dual_fn", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         const Eigen::Map<const Eigen::Matrix<double, static_cast<int>(N), 1>> x(in);
         const auto g = tapeless::grad([](const auto& v) { return P::generic(v.data(), N); }, x);
         out[0] = P::value(in);  // grad(fn, point) returns the gradient only
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g(static_cast<Eigen::Index>(i));
     }, hand);
 #endif
-    add<N, N + 1>(p + "/grad/eigen_autodiff", pts, [](const double* in, double* out) {
+    add<N, N + 1>(p + "/grad/eigen_autodiff", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         const auto x = eigen_seed<N>(in);
         const auto r = P::generic(x.data(), N);
         out[0] = r.value();
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = r.derivatives()(static_cast<Eigen::Index>(i));
     }, hand);
 #if TAPELESS_BENCH_HAVE_JET
-    add<N, N + 1>(p + "/grad/ceres_jet", pts, [](const double* in, double* out) {
+    add<N, N + 1>(p + "/grad/ceres_jet", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         const auto x = jet_seed<N>(in);
         const auto r = P::generic(x.data(), N);
         out[0] = r.a;

@@ -123,9 +123,15 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e
     const auto ctx = make_context(bs...);
     const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
     auto eng = make_engine<V>(roots, ctx);
-    // The forward and adjoint steps interleaved (sweep.hpp, interleave_of).
-    const auto rows = eng.forward_rows(std::index_sequence<0>{}, type_list<Vars...>{});
-    return gradient<V, Vars...>(eng.val[eng.template root_slot<0>], rows[0]);
+    if constexpr (interleaves_sweeps<V>) {
+        // The forward and adjoint steps interleaved (sweep.hpp, interleave_of).
+        const auto rows = eng.forward_rows(std::index_sequence<0>{}, type_list<Vars...>{});
+        return gradient<V, Vars...>(eng.val[eng.template root_slot<0>], rows[0]);
+    } else {
+        eng.forward();
+        return gradient<V, Vars...>(eng.val[eng.template root_slot<0>],
+                                    eng.template partials<0, Vars...>());
+    }
 }
 
 /// Calls sink(r, row) for each r < M, where row holds d root_{Offset + r} / d Vars. The rows

@@ -791,16 +791,12 @@ TAPELESS_FORCE_INLINE constexpr void run_interleaved(type_list<Chunks...>,
     (run_event_chunk<Rows, Real>(Chunks{}, adj, val, ctx, data), ...);
 }
 
-/// Whether the adjoint seeds (ones) can be made before the roots' values are: a number type,
-/// or an Eigen array of fixed size (batch lanes). Otherwise the sweep is not interleaved.
+/// Whether `grad` interleaves its sweeps: for floating-point slots, whose values the
+/// compiler keeps in registers. Batch lanes (Eigen arrays of 16 points) are loops over memory
+/// either way; through the interleaved path the batch gradient of f over 10^6 points took
+/// GCC 3.6-4.0 ms instead of 2.9-3.0 ms.
 template <class V>
-constexpr bool seeds_without_value() {
-    if constexpr (requires { V::SizeAtCompileTime; }) {
-        return V::SizeAtCompileTime > 0;
-    } else {
-        return true;
-    }
-}
+inline constexpr bool interleaves_sweeps = std::is_floating_point_v<V>;
 
 /// The number of rows swept together: as many as fit in 32 KB of adjoints, at least one (also
 /// for M = 0, `hessian(e, wrt(), ...)`, which then sweeps nothing).
@@ -870,7 +866,7 @@ struct engine {
     template <std::size_t... R, class... Vars>
     TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
     forward_rows(std::index_sequence<R...> rows, type_list<Vars...> vs) {
-        if constexpr (!seeds_without_value<V>()) {
+        if constexpr (!interleaves_sweeps<V>) {
             forward();
             return partial_rows(rows, vs);
         } else {
@@ -894,20 +890,13 @@ private:
         using plans =
             row_plans<ordered_plan<order, backward_plan_of<Sched, vars, root_slot<R>>, m>...>;
         std::array<std::array<V, K>, M> adj;
-        ((adj[m][root_slot<R>] = seed_one()), ...);
+        ((adj[m][root_slot<R>] = V(1)), ...);
         run_interleaved<plans, typename Ctx::real>(event_chunks_t<Sched, vars, order>{}, adj,
                                                    val, ctx, data);
         return {partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
             adj[m])...};
     }
 
-    static constexpr V seed_one() {
-        if constexpr (requires { V::Ones(); }) {
-            return V::Ones();
-        } else {
-            return V(1);
-        }
-    }
 
     template <std::size_t R, class Plan, class... Vars>
     TAPELESS_FORCE_INLINE constexpr std::array<V, sizeof...(Vars)> partials_from(

@@ -706,43 +706,24 @@ struct event_flags<Rows, backward_event<Step>> {
     using type = typename row_flags_of<Rows, Step>::type;
 };
 
-// One function per event. It gets the rows' flags as small types, not the rows' plans (whose
-// names hold the whole schedule), and the context (whose type names every binding) only where
-// it reads a variable or a constant; the other events take it as `const void*`.
-template <class Real, class V, std::size_t K, std::size_t M, class Data, class Ctx, class Var,
-          std::size_t S>
-TAPELESS_FORCE_INLINE constexpr void run_event(var_step<Var, S>*, void*,
-                                               std::array<std::array<V, K>, M>&,
-                                               std::array<V, K>& val, const Data&,
+// One function per event. A backward event gets the rows' flags as small types, not the
+// rows' plans (whose names hold the whole schedule).
+template <class Real, class V, std::size_t K, std::size_t M, class Data, class Ctx, class Step>
+TAPELESS_FORCE_INLINE constexpr void run_event(Step*, void*, std::array<std::array<V, K>, M>&,
+                                               std::array<V, K>& val, const Data& data,
                                                const Ctx* ctx) {
-    val[S] = static_cast<V>(Var{}.eval(*ctx));
+    run_step(Step{}, val, *ctx, data);
 }
-template <class Real, class V, std::size_t K, std::size_t M, class Data, class Ctx, class C,
-          std::size_t S>
-TAPELESS_FORCE_INLINE constexpr void run_event(constant_step<C, S>*, void*,
-                                               std::array<std::array<V, K>, M>&,
-                                               std::array<V, K>& val, const Data&,
-                                               const Ctx* ctx) {
-    val[S] = static_cast<V>(C{}.eval(*ctx));
-}
-template <class Real, class V, std::size_t K, std::size_t M, class Data, class T,
-          std::size_t Root, std::size_t Offset, std::size_t S>
-TAPELESS_FORCE_INLINE constexpr void run_event(literal_step<T, Root, Offset, S>*, void*,
+template <class Real, class V, std::size_t K, std::size_t M, class Data, class Ctx, class Op,
+          std::size_t Root, std::size_t Offset, std::size_t S, class Children>
+TAPELESS_FORCE_INLINE constexpr void run_event(op_step<Op, Root, Offset, S, Children>*, void*,
                                                std::array<std::array<V, K>, M>&,
                                                std::array<V, K>& val, const Data& data,
-                                               const void*) {
-    val[S] = static_cast<V>(literal<T>{static_cast<T>(std::get<Root>(data)[Offset])}.eval(
-        real_context<Real>{}));
-}
-template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
-          std::size_t Root, std::size_t Offset, std::size_t S, std::size_t... C>
-TAPELESS_FORCE_INLINE constexpr void run_event(op_step<Op, Root, Offset, S, slots<C...>>*, void*,
-                                               std::array<std::array<V, K>, M>&,
-                                               std::array<V, K>& val, const Data& data,
-                                               const void*) {
-    val[S] = static_cast<V>(make_op<Op, Root, Offset>(data)(val[C]...));
+                                               const Ctx* ctx) {
+    run_step(op_step<Op, Root, Offset, S, Children>{}, val, *ctx, data);
     keep_in_place(val[S]);
 }
+
 /// keep_in_place for the adjoints a backward step has written: those of its active operands,
 /// in the rows that reach it.
 template <bool Reach, bool... A, std::size_t... C, class V, std::size_t K>
@@ -761,11 +742,12 @@ TAPELESS_FORCE_INLINE constexpr void keep_adjoints_in_place(
     }(std::make_index_sequence<M>{});
 }
 
-template <class Real, class V, std::size_t K, std::size_t M, class Data, class Step, class Flags>
+template <class Real, class V, std::size_t K, std::size_t M, class Data, class Ctx, class Step,
+          class Flags>
 TAPELESS_FORCE_INLINE constexpr void run_event(backward_event<Step>*, Flags* flags,
                                                std::array<std::array<V, K>, M>& adj,
                                                std::array<V, K>& val, const Data& data,
-                                               const void*) {
+                                               const Ctx*) {
     back_step<Real>(static_cast<Step*>(nullptr), flags, adj, val, data);
     keep_adjoints_in_place(static_cast<Step*>(nullptr), flags, adj);
 }

@@ -845,15 +845,13 @@ struct engine {
     /// forward() and then partial_rows(...), interleaved (see interleave_of): each backward
     /// step runs as soon as it can. The results are those of the two calls, bit for bit, when
     /// every adjoint has at most two contributions (a sum of more is added in another order).
+    /// For the slot types of `interleaves_sweeps`; the caller decides (reverse_gradient).
     template <std::size_t... R, class... Vars>
     TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
     forward_rows(std::index_sequence<R...> rows, type_list<Vars...> vs) {
-        if constexpr (!interleaves_sweeps<V>) {
-            forward();
-            return partial_rows(rows, vs);
-        } else {
-            return interleaved_rows(rows, vs, std::make_index_sequence<sizeof...(R)>{});
-        }
+        static_assert(interleaves_sweeps<V>,
+                      "tapeless: internal: forward_rows is for floating-point slots");
+        return interleaved_rows(rows, vs, std::make_index_sequence<sizeof...(R)>{});
     }
 
     /// One row: d root_R / d V for each of `Vars`.
@@ -878,7 +876,6 @@ private:
         return {partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
             adj[m])...};
     }
-
 
     template <std::size_t R, class Plan, class... Vars>
     TAPELESS_FORCE_INLINE constexpr std::array<V, sizeof...(Vars)> partials_from(

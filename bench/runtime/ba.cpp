@@ -60,6 +60,7 @@ void register_ba() {
 #if TAPELESS_BENCH_HAVE_FORWARD
     add<N, NOut>("ba/jacobian/tapeless_dual_fn", pts, [](const double* in, double* out) {
         const Eigen::Map<const Eigen::Matrix<double, static_cast<int>(N), 1>> x(in);
+        Eigen::Map<Eigen::Matrix<double, static_cast<int>(M), 1>> values(out);
         const auto J = tapeless::jacobian(
             [](const auto& v) {
                 using T = typename std::remove_cvref_t<decltype(v)>::Scalar;
@@ -67,8 +68,7 @@ void register_ba() {
                 ba::generic(v.data(), r.data());
                 return r;
             },
-            x);
-        ba::generic(in, out);  // jacobian(fn, point) returns the Jacobian only
+            x, values);
         for (std::size_t r = 0; r < M; ++r)
             for (std::size_t c = 0; c < N; ++c)
                 out[M + r * N + c] = J(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));

@@ -79,8 +79,7 @@ void register_gradient_columns(const std::string& p, const Points& pts, short ta
     }, hand);
     add<N, N + 1>(p + "/grad/tapeless_dual_fn", pts, [](const double* in, double* out) TAPELESS_BENCH_COLUMN {
         const Eigen::Map<const Eigen::Matrix<double, static_cast<int>(N), 1>> x(in);
-        const auto g = tapeless::grad([](const auto& v) { return P::generic(v.data(), N); }, x);
-        out[0] = P::value(in);  // grad(fn, point) returns the gradient only
+        const auto g = tapeless::grad([](const auto& v) { return P::generic(v.data(), N); }, x, out[0]);
         for (std::size_t i = 0; i < N; ++i) out[1 + i] = g(static_cast<Eigen::Index>(i));
     }, hand);
 #endif

@@ -61,6 +61,15 @@ Eigen::Matrix2d polar_jacobian(double r, double phi) {
 }
 // [forward:end]
 
+// [forward:jacobian_values]
+// The Jacobian and the values of the same function from one forward pass.
+Eigen::Matrix2d polar_jacobian_and_point(double r, double phi, Eigen::Vector2d& xy) {
+    return tapeless::jacobian(
+        [](auto rr, auto p) { return Eigen::Matrix<decltype(rr), 2, 1>(rr * cos(p), rr * sin(p)); },
+        Eigen::Vector2d(r, phi), xy);  // xy = (r cos phi, r sin phi)
+}
+// [forward:end]
+
 // [forward:forward_grad]
 // An expression differentiated in one forward pass: the same result object as grad.
 constexpr tapeless::var<"u"> u;
@@ -95,6 +104,10 @@ int main() {
     expect("d2E/dxdy", h(0, 1), d2e_dr2 * 0.48 - de_dr * 0.48);
 
     expect("d(r cos phi)/dphi", polar_jacobian(2.0, 0.3)(0, 1), -2.0 * std::sin(0.3));
+    Eigen::Vector2d xy;
+    const Eigen::Matrix2d jv = polar_jacobian_and_point(2.0, 0.3, xy);
+    expect("jacobian with values, d(r sin phi)/dr", jv(1, 0), std::sin(0.3));
+    expect("jacobian with values, r cos phi", xy(0), 2.0 * std::cos(0.3));
 
     const auto fg = f_gradient();
     expect("forward_grad f", fg.value(), 3.0);

@@ -93,6 +93,88 @@ using plain_result_t = typename std::remove_cvref_t<R>::PlainObject;
 
 }  // namespace detail
 
+namespace detail {
+
+/// Discards the value of fn at the point: grad(fn, point) and jacobian(fn, point).
+struct no_value_sink {
+    template <class Y>
+    void operator()(const Y&) const {}
+};
+
+/// The gradient of fn at `point`; `sink(value)` receives fn's value.
+template <class Fn, class P, class Sink>
+Eigen::Matrix<typename P::Scalar, P::RowsAtCompileTime, 1> callable_gradient(
+    const Fn& fn, const Eigen::MatrixBase<P>& point, const Sink& sink) {
+    using T = typename P::Scalar;
+    constexpr int N = P::RowsAtCompileTime;
+    using D = dual<T, N>;
+    Eigen::Matrix<T, N, 1> g;
+    if constexpr (check_point<P>() && check_callable<Fn, D, N>()) {
+        const Eigen::Index n = point.size();
+        g.setZero(n);
+        const Eigen::Matrix<D, N, 1> x = seed(point);
+        const auto y = call_at(fn, x);
+        if constexpr (is_dual_v<decltype(y)>) {
+            if (y.grad().size() != 0) g = y.grad();
+            sink(y.value());
+        } else {
+            // Reached by a function returning a vector: use jacobian(fn, point).
+            static_assert(std::is_arithmetic_v<std::remove_cvref_t<decltype(y)>>,
+                          "tapeless: grad(fn, point) needs fn to return one scalar; for a "
+                          "vector-valued fn use jacobian(fn, point)");
+            sink(static_cast<T>(y));
+        }
+    }
+    return g;
+}
+
+/// The Jacobian of fn at `point`; `sink(values)` receives fn's values (an Eigen expression).
+template <class Fn, class P, class Sink>
+auto callable_jacobian(const Fn& fn, const Eigen::MatrixBase<P>& point, const Sink& sink) {
+    using T = typename P::Scalar;
+    constexpr int N = P::RowsAtCompileTime;
+    using D = dual<T, N>;
+    if constexpr (!check_point<P>() || !check_callable<Fn, D, N>()) {
+        return Eigen::Matrix<T, N, N>{};
+    } else {
+        const Eigen::Index n = point.size();
+        const Eigen::Matrix<D, N, 1> x = seed(point);
+        using Y = decltype(call_at(fn, x));
+        if constexpr (!is_eigen_dense_v<std::remove_cvref_t<Y>>) {
+            // Reached by jacobian(fn, point) with fn returning a scalar: use grad(fn, point).
+            static_assert(always_false<Y>,
+                          "tapeless: jacobian(fn, point) needs fn to return an Eigen vector of "
+                          "scalars; for a scalar fn use grad(fn, point)");
+            return Eigen::Matrix<T, N, N>{};
+        } else {
+            const plain_result_t<Y> y = call_at(fn, x);
+            constexpr int M = plain_result_t<Y>::SizeAtCompileTime;
+            Eigen::Matrix<T, M, N> j;
+            j.setZero(y.size(), n);
+            for (Eigen::Index r = 0; r < y.size(); ++r) {
+                const auto& yr = y.coeff(r);
+                if (yr.grad().size() != 0) j.row(r) = yr.grad().transpose();
+            }
+            sink(y.unaryExpr([](const D& yr) { return yr.value(); }));
+            return j;
+        }
+    }
+}
+
+template <class V>
+constexpr bool check_values() {
+    if constexpr (V::ColsAtCompileTime != 1) {
+        // Reached by jacobian(fn, point, values) with values an Eigen row vector or matrix.
+        static_assert(always_false<V>,
+                      "tapeless: the values of jacobian(fn, point, values) are written to an "
+                      "Eigen column vector, e.g. Eigen::Vector2d");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace detail
+
 /// The gradient of a scalar C++ function at `point`, in one forward pass with
 /// `dual<T, N>` arguments (N the size of the point): fn may take N scalars or an Eigen
 /// vector of N scalars, and contain loops and branches (they follow the values).
@@ -101,25 +183,16 @@ template <class Fn, class P>
     requires detail::callable_object<Fn>
 Eigen::Matrix<typename P::Scalar, P::RowsAtCompileTime, 1> grad(const Fn& fn,
                                                                 const Eigen::MatrixBase<P>& point) {
-    using T = typename P::Scalar;
-    constexpr int N = P::RowsAtCompileTime;
-    using D = dual<T, N>;
-    Eigen::Matrix<T, N, 1> g;
-    if constexpr (detail::check_point<P>() && detail::check_callable<Fn, D, N>()) {
-        const Eigen::Index n = point.size();
-        g.setZero(n);
-        const Eigen::Matrix<D, N, 1> x = seed(point);
-        const auto y = detail::call_at(fn, x);
-        if constexpr (is_dual_v<decltype(y)>) {
-            if (y.grad().size() != 0) g = y.grad();
-        } else {
-            // Reached by a function returning a vector: use jacobian(fn, point).
-            static_assert(std::is_arithmetic_v<std::remove_cvref_t<decltype(y)>>,
-                          "tapeless: grad(fn, point) needs fn to return one scalar; for a "
-                          "vector-valued fn use jacobian(fn, point)");
-        }
-    }
-    return g;
+    return detail::callable_gradient(fn, point, detail::no_value_sink{});
+}
+
+/// grad(fn, point) that also stores fn's value at `point` in `value` (the same forward pass).
+template <class Fn, class P>
+    requires detail::callable_object<Fn>
+Eigen::Matrix<typename P::Scalar, P::RowsAtCompileTime, 1> grad(const Fn& fn,
+                                                                const Eigen::MatrixBase<P>& point,
+                                                                typename P::Scalar& value) {
+    return detail::callable_gradient(fn, point, [&](const auto& y) { value = y; });
 }
 
 /// The M x N Jacobian of a C++ function returning an Eigen vector of M scalars, in one
@@ -127,33 +200,17 @@ Eigen::Matrix<typename P::Scalar, P::RowsAtCompileTime, 1> grad(const Fn& fn,
 template <class Fn, class P>
     requires detail::callable_object<Fn>
 auto jacobian(const Fn& fn, const Eigen::MatrixBase<P>& point) {
-    using T = typename P::Scalar;
-    constexpr int N = P::RowsAtCompileTime;
-    using D = dual<T, N>;
-    if constexpr (!detail::check_point<P>() || !detail::check_callable<Fn, D, N>()) {
-        return Eigen::Matrix<T, N, N>{};
-    } else {
-        const Eigen::Index n = point.size();
-        const Eigen::Matrix<D, N, 1> x = seed(point);
-        using Y = decltype(detail::call_at(fn, x));
-        if constexpr (!detail::is_eigen_dense_v<std::remove_cvref_t<Y>>) {
-            // Reached by jacobian(fn, point) with fn returning a scalar: use grad(fn, point).
-            static_assert(detail::always_false<Y>,
-                          "tapeless: jacobian(fn, point) needs fn to return an Eigen vector of "
-                          "scalars; for a scalar fn use grad(fn, point)");
-            return Eigen::Matrix<T, N, N>{};
-        } else {
-            const detail::plain_result_t<Y> y = detail::call_at(fn, x);
-            constexpr int M = detail::plain_result_t<Y>::SizeAtCompileTime;
-            Eigen::Matrix<T, M, N> j;
-            j.setZero(y.size(), n);
-            for (Eigen::Index r = 0; r < y.size(); ++r) {
-                const auto& yr = y.coeff(r);
-                if (yr.grad().size() != 0) j.row(r) = yr.grad().transpose();
-            }
-            return j;
-        }
-    }
+    return detail::callable_jacobian(fn, point, detail::no_value_sink{});
+}
+
+/// jacobian(fn, point) that also stores fn's M values at `point` in the Eigen column vector
+/// `values` (resized if it is a plain vector of dynamic size; a Map or block must have M rows).
+template <class Fn, class P, class V>
+    requires detail::callable_object<Fn>
+auto jacobian(const Fn& fn, const Eigen::MatrixBase<P>& point, Eigen::MatrixBase<V>& values) {
+    return detail::callable_jacobian(fn, point, [&](const auto& y) {
+        if constexpr (detail::check_values<V>()) values = y;
+    });
 }
 
 /// The N x N Hessian of a scalar C++ function at `point`, by nested dual numbers

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <type_traits>
 
 namespace {
@@ -174,4 +175,115 @@ TEST_CASE("jacobian(fn, point) and hessian(fn, point)", "[forward][callable]") {
     const auto Hx = tapeless::hessian([&](const auto& q) { return fn(q(0), q(1)); },
                                       Eigen::VectorXd(Eigen::Vector2d(0.8, 0.6)));
     CHECK(Hx.isApprox(H, 1e-14));
+}
+
+namespace {
+
+/// Every operation with a vectorised partial update (+=, -=, *=, /=, + - * / of two duals,
+/// unary -, a number times a dual, a unary function), in a loop over the N entries.
+template <class V>
+auto every_update(const V& p) {
+    using S = typename V::Scalar;
+    S s = p(0);
+    for (Eigen::Index i = 1; i < p.size(); ++i) {
+        S t = p(i) * s - p(i - 1) / (1.5 + p(i) * p(i));
+        t += s;
+        t -= 0.5 * p(i);
+        t *= p(i - 1);
+        t /= 2.0 + p(i) * p(i);
+        s = -(t + sin(s)) / 3.0 + s;
+    }
+    return s;
+}
+
+template <int N>
+void check_fixed_against_dynamic() {
+    Eigen::Matrix<double, N, 1> p;
+    for (int i = 0; i < N; ++i) p(i) = 0.3 + 0.17 * i - 0.02 * i * i;
+    double value = 0;
+    // With one variable, fn is called with the scalar.
+    const auto fn = [](const auto& q) {
+        using Q = std::decay_t<decltype(q)>;
+        if constexpr (tapeless::is_dual_v<Q>) {
+            return every_update(Eigen::Matrix<Q, 1, 1>(q));
+        } else {
+            return every_update(q);
+        }
+    };
+    const auto g = tapeless::grad(fn, p, value);
+    // Dynamic partials take the Eigen-expression path, not the fixed-size vectors.
+    double value_x = 0;
+    const Eigen::VectorXd gx = tapeless::grad(fn, Eigen::VectorXd(p), value_x);
+    CHECK(value == every_update(p));
+    CHECK(value_x == value);
+    for (int i = 0; i < N; ++i) CHECK(g(i) == Approx(gx(i)).epsilon(1e-15).margin(1e-300));
+    // Against central differences.
+    for (int i = 0; i < N; ++i) {
+        const double h = 1e-6;
+        Eigen::Matrix<double, N, 1> a = p, b = p;
+        a(i) += h;
+        b(i) -= h;
+        CHECK(g(i) == Approx((every_update(a) - every_update(b)) / (2 * h)).epsilon(1e-7).margin(1e-9));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("grad(fn, point): fixed sizes with every tail of the vectorised update",
+          "[forward][callable]") {
+    // 16-byte vectors of doubles leave a tail of one number for odd N; 32-byte vectors (AVX)
+    // leave 1, 2 or 3.
+    check_fixed_against_dynamic<1>();
+    check_fixed_against_dynamic<2>();
+    check_fixed_against_dynamic<3>();
+    check_fixed_against_dynamic<6>();
+    check_fixed_against_dynamic<7>();
+    check_fixed_against_dynamic<15>();
+    // The partials are stored first, 16-byte aligned when value and partials fill 16-byte blocks.
+    static_assert(alignof(tapeless::dual<double, 15>) == 16);
+    static_assert(sizeof(tapeless::dual<double, 15>) == 128);
+    static_assert(alignof(tapeless::dual<double, 2>) == alignof(Eigen::Vector2d));
+    static_assert(alignof(tapeless::dual<double, 4>) == alignof(Eigen::Vector4d));
+    static_assert(alignof(tapeless::dual<float, 3>) == 16);
+    const tapeless::dual<double, 15> x(2.0);
+    CHECK(reinterpret_cast<std::uintptr_t>(x.grad().data()) % 16 == 0);
+}
+
+TEST_CASE("grad(fn, point, value) and jacobian(fn, point, values) also give fn's value",
+          "[forward][callable]") {
+    const auto polar = [](const auto& p) {
+        using S = typename std::decay_t<decltype(p)>::Scalar;
+        Eigen::Matrix<S, 3, 1> r;
+        r << p(0) * cos(p(1)), p(0) * sin(p(1)), p(0) * p(0);
+        return r;
+    };
+    const Eigen::Vector2d p(1.5, 0.4);
+    const Eigen::Vector3d expected(1.5 * std::cos(0.4), 1.5 * std::sin(0.4), 2.25);
+
+    Eigen::Vector3d values = Eigen::Vector3d::Constant(-1);
+    const auto J = tapeless::jacobian(polar, p, values);
+    CHECK(J == tapeless::jacobian(polar, p));
+    CHECK(values == expected);
+
+    // A dynamic vector is resized; a Map writes into caller memory.
+    Eigen::VectorXd vx;
+    const auto Jx = tapeless::jacobian(polar, Eigen::VectorXd(p), vx);
+    REQUIRE(vx.size() == 3);
+    CHECK(vx == expected);
+    CHECK(Jx == J);
+    double out[3] = {0, 0, 0};
+    Eigen::Map<Eigen::Vector3d> m(out);
+    tapeless::jacobian(polar, p, m);
+    CHECK(out[2] == 2.25);
+
+    double value = 0;
+    const auto g = tapeless::grad([](const auto& a, const auto& b) { return a * b + a * a; },
+                                  Eigen::Vector2d(1, 2), value);
+    CHECK(value == 3.0);
+    CHECK(g == Eigen::Vector2d(4, 1));
+    // A function that does not depend on the point still reports its value.
+    const auto g0 = tapeless::grad([](const auto&, const auto&) { return 7.0; },
+                                   Eigen::Vector2d(1, 2), value);
+    CHECK(value == 7.0);
+    CHECK(g0.isZero());
 }

@@ -25,6 +25,16 @@
 #define TAPELESS_DUAL_INLINE inline
 #endif
 #endif
+/// How the rare path of the chain rule (an infinite or NaN local derivative) is compiled: out
+/// of line and cold, so that each dual operation inlines only its fast loop (a BA Jacobian with
+/// dual<double, 15> had 14,000 instructions on GCC, 4,700 with this, and ran 12% faster).
+#ifndef TAPELESS_DUAL_COLD
+#if defined(__GNUC__) || defined(__clang__)
+#define TAPELESS_DUAL_COLD [[gnu::noinline, gnu::cold]]
+#else
+#define TAPELESS_DUAL_COLD
+#endif
+#endif
 #if defined(__GNUC__) || defined(__clang__)
 #define TAPELESS_RESTRICT __restrict
 #else
@@ -64,6 +74,75 @@ struct uninitialized_t {};
 template <class T, int N>
 inline constexpr bool dual_raw_loop_v = N != Eigen::Dynamic && std::is_arithmetic_v<T>;
 
+/// The width in bytes of the vectors that update fixed-size partials of float and double:
+/// 32 with AVX, 16 with SSE2 or NEON, 0 (plain loops) elsewhere.
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__AVX__)
+inline constexpr int dual_simd_bytes = 32;
+#elif (defined(__GNUC__) || defined(__clang__)) && \
+    (defined(__SSE2__) || defined(__ARM_NEON) || defined(__aarch64__))
+inline constexpr int dual_simd_bytes = 16;
+#else
+inline constexpr int dual_simd_bytes = 0;
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+/// A GCC/Clang vector of Bytes / sizeof(T) numbers T.
+template <class T, int Bytes>
+struct simd_vector {
+    typedef T type __attribute__((vector_size(Bytes)));  // NOLINT(modernize-use-using)
+};
+#endif
+
+/// o[i] = f(in[i]...) for I <= i < N, in vectors of Bytes bytes while they fit, then in
+/// vectors of half that width, then number by number. Explicit vectors make the update
+/// vectorised at any optimisation level: GCC 12's -O2 vectoriser does not vectorise a loop of
+/// 15 doubles, which cost a BA Jacobian with dual<double, 15> a factor 2.3. Each vector is read
+/// before its results are stored, so `o` may be one of the inputs.
+template <int I, int N, int Bytes, class T, class F, class... In>
+TAPELESS_DUAL_INLINE void lanes_from(T* o, const F& f, const In*... in) {
+    if constexpr (I >= N) {
+        return;
+#if defined(__GNUC__) || defined(__clang__)
+    } else if constexpr (Bytes >= 2 * static_cast<int>(sizeof(T)) &&
+                         (std::is_same_v<T, double> || std::is_same_v<T, float>)) {
+        using V = typename simd_vector<T, Bytes>::type;
+        constexpr int width = Bytes / static_cast<int>(sizeof(T));
+        constexpr int end = I + (N - I) / width * width;
+#pragma GCC unroll 16
+        for (int i = I; i < end; i += width) {
+            const V r = f([p = in + i] {
+                V v;
+                __builtin_memcpy(&v, p, sizeof v);
+                return v;
+            }()...);
+            __builtin_memcpy(o + i, &r, sizeof r);
+        }
+        lanes_from<end, N, Bytes / 2>(o, f, in...);
+#endif
+    } else {
+        for (int i = I; i < N; ++i) o[i] = f(in[i]...);
+    }
+}
+
+/// o[i] = f(in[i]...) for the N partials of a fixed-size dual of numbers.
+template <int N, class T, class F, class... In>
+TAPELESS_DUAL_INLINE void lanes(T* o, const F& f, const In*... in) {
+    lanes_from<0, N, dual_simd_bytes>(o, f, in...);
+}
+
+/// The alignment of dual<T, N>: 16 bytes when its N partials and its value fill whole 16-byte
+/// blocks (dual<double, 15> is 128 bytes), else the members' own. The partials are stored
+/// first, so with it no 16-byte load of partials straddles a cache line (with the value first,
+/// one in four did: a BA Jacobian with dual<double, 15> ran 9% faster on GCC with this layout).
+template <class T, int N>
+inline constexpr std::size_t dual_members_alignment_v =
+    std::max(alignof(T), alignof(Eigen::Matrix<T, N, 1>));
+template <class T, int N>
+inline constexpr std::size_t dual_alignment_v =
+    dual_raw_loop_v<T, N> && (static_cast<std::size_t>(N) + 1) * sizeof(T) % 16 == 0
+        ? std::max(std::size_t{16}, dual_members_alignment_v<T, N>)
+        : dual_members_alignment_v<T, N>;
+
 /// False for an infinite or NaN local derivative (numbers only), the rare case in which the
 /// chain rule below must not multiply it by a zero partial.
 template <class T>
@@ -78,6 +157,53 @@ TAPELESS_DUAL_INLINE bool is_finite_coefficient(const T& c) {
 template <class T>
 TAPELESS_DUAL_INLINE T times_partial(const T& g, const T& c) {
     return g == T(0) ? T(0) : g * c;
+}
+
+/// N partials by value: the argument and result of the out-of-line rare path. They are
+/// copied there, so that the partials of the caller's duals never have their address taken
+/// (Clang keeps them in registers only then: passing their addresses made a BA Jacobian 1.5x
+/// slower).
+template <class T, int N>
+struct partials_copy {
+    T at[static_cast<std::size_t>(N)];
+};
+
+template <class T, int N>
+TAPELESS_DUAL_COLD partials_copy<T, N> combine_guarded_out(const partials_copy<T, N> a, T ca,
+                                                           const partials_copy<T, N> b, T cb) {
+    partials_copy<T, N> o;
+    for (int i = 0; i < N; ++i) o.at[i] = times_partial(a.at[i], ca) + times_partial(b.at[i], cb);
+    return o;
+}
+
+template <class T, int N>
+TAPELESS_DUAL_COLD partials_copy<T, N> scale_guarded_out(const partials_copy<T, N> a, T k) {
+    partials_copy<T, N> o;
+    for (int i = 0; i < N; ++i) o.at[i] = times_partial(a.at[i], k);
+    return o;
+}
+
+template <class T, int N>
+TAPELESS_DUAL_INLINE partials_copy<T, N> copy_partials(const T* p) {
+    partials_copy<T, N> c;
+    std::copy_n(p, N, c.at);
+    return c;
+}
+
+/// o = a ca + b cb with a zero partial staying zero (times_partial): the rare path of the chain
+/// rule. `o` may be `a` (compound assignment).
+template <class T, int N>
+TAPELESS_DUAL_INLINE void combine_guarded(T* o, const T* a, T ca, const T* b, T cb) {
+    const partials_copy<T, N> r =
+        combine_guarded_out<T, N>(copy_partials<T, N>(a), ca, copy_partials<T, N>(b), cb);
+    std::copy_n(r.at, N, o);
+}
+
+/// o = a k with a zero partial staying zero: the rare path of a unary chain rule.
+template <class T, int N>
+TAPELESS_DUAL_INLINE void scale_guarded(T* o, const T* a, T k) {
+    const partials_copy<T, N> r = scale_guarded_out<T, N>(copy_partials<T, N>(a), k);
+    std::copy_n(r.at, N, o);
 }
 
 }  // namespace detail
@@ -96,7 +222,7 @@ concept dual_scalar = detail::is_dual_scalar<std::remove_cvref_t<S>, std::remove
 /// partial vector then stands for zero partials. Every rule is the chain rule
 /// `f(v, g) = (f(v), f'(v) g)`; `dual<dual<T, N>, N>` gives second derivatives.
 template <class T, int N>
-class dual {
+class alignas(detail::dual_alignment_v<T, N>) dual {
     static_assert(N == Eigen::Dynamic || N >= 0,
                   "tapeless: dual<T, N> needs N >= 0 or N == Eigen::Dynamic");
 
@@ -124,7 +250,7 @@ public:
     // T is a number or a dual, whose move is no cheaper than this copy.
     template <class G>
     // NOLINTNEXTLINE(modernize-pass-by-value)
-    TAPELESS_DUAL_INLINE dual(const T& v, const Eigen::MatrixBase<G>& g) : value_(v), grad_(g) {}
+    TAPELESS_DUAL_INLINE dual(const T& v, const Eigen::MatrixBase<G>& g) : grad_(g), value_(v) {}
 
     /// The i-th of N variables at the value `v`: partials e_i (1 at i, 0 elsewhere).
     TAPELESS_DUAL_INLINE static dual variable(const T& v, Eigen::Index i)
@@ -158,9 +284,8 @@ public:
     /// a += b: da += db.
     TAPELESS_DUAL_INLINE dual& operator+=(const dual& b) {
         if constexpr (detail::dual_raw_loop_v<T, N>) {
-            T* o = grad_.data();
-            const T* g = b.grad_.data();
-            for (int i = 0; i < N; ++i) o[i] += g[i];
+            detail::lanes<N>(grad_.data(), [](auto x, auto y) { return x + y; }, grad_.data(),
+                             b.grad_.data());
         } else if constexpr (N == Eigen::Dynamic) {
             if (b.grad_.size() == 0) {
             } else if (grad_.size() == 0) {
@@ -178,9 +303,8 @@ public:
     /// a -= b: da -= db.
     TAPELESS_DUAL_INLINE dual& operator-=(const dual& b) {
         if constexpr (detail::dual_raw_loop_v<T, N>) {
-            T* o = grad_.data();
-            const T* g = b.grad_.data();
-            for (int i = 0; i < N; ++i) o[i] -= g[i];
+            detail::lanes<N>(grad_.data(), [](auto x, auto y) { return x - y; }, grad_.data(),
+                             b.grad_.data());
         } else if constexpr (N == Eigen::Dynamic) {
             if (b.grad_.size() == 0) {
             } else if (grad_.size() == 0) {
@@ -202,10 +326,9 @@ public:
             const T* g = b.grad_.data();
             const T bv = b.value_, av = value_;
             if (detail::is_finite_coefficient(bv) && detail::is_finite_coefficient(av)) [[likely]] {
-                for (int i = 0; i < N; ++i) o[i] = o[i] * bv + g[i] * av;
+                detail::lanes<N>(o, [bv, av](auto x, auto y) { return x * bv + y * av; }, o, g);
             } else {
-                for (int i = 0; i < N; ++i)
-                    o[i] = detail::times_partial(o[i], bv) + detail::times_partial(g[i], av);
+                detail::combine_guarded<T, N>(o, o, bv, g, av);
             }
         } else if constexpr (N == Eigen::Dynamic) {
             if (b.grad_.size() == 0) {
@@ -231,10 +354,9 @@ public:
             T* o = grad_.data();
             const T* g = b.grad_.data();
             if (detail::is_finite_coefficient(inv) && detail::is_finite_coefficient(c)) [[likely]] {
-                for (int i = 0; i < N; ++i) o[i] = o[i] * inv + g[i] * c;
+                detail::lanes<N>(o, [inv, c](auto x, auto y) { return x * inv + y * c; }, o, g);
             } else {
-                for (int i = 0; i < N; ++i)
-                    o[i] = detail::times_partial(o[i], inv) + detail::times_partial(g[i], c);
+                detail::combine_guarded<T, N>(o, o, inv, g, c);
             }
         } else if constexpr (N == Eigen::Dynamic) {
             if (b.grad_.size() == 0) {
@@ -312,8 +434,8 @@ private:
         return *this;
     }
 
-    T value_;
     grad_type grad_;
+    T value_;
 };
 
 /// The dual numbers x_0 ... x_{n-1} at `point`, each seeded as a variable: the argument of a
@@ -353,9 +475,9 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, 
         const T* TAPELESS_RESTRICT a = ga.data();
         const T* TAPELESS_RESTRICT b = gb.data();
         if (is_finite_coefficient(a_c) && is_finite_coefficient(b_c)) [[likely]] {
-            for (int i = 0; i < N; ++i) o[i] = a[i] * a_c + b[i] * b_c;
+            lanes<N>(o, [a_c, b_c](auto x, auto y) { return x * a_c + y * b_c; }, a, b);
         } else {
-            for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], a_c) + times_partial(b[i], b_c);
+            combine_guarded<T, N>(o, a, a_c, b, b_c);
         }
         return r;
     } else if constexpr (N == Eigen::Dynamic && std::is_arithmetic_v<T>) {
@@ -388,9 +510,9 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_scaled(const T& v, const Eigen::Matrix<T, N
         T* TAPELESS_RESTRICT o = r.grad().data();
         const T* TAPELESS_RESTRICT a = g.data();
         if (is_finite_coefficient(k)) [[likely]] {
-            for (int i = 0; i < N; ++i) o[i] = a[i] * k;
+            lanes<N>(o, [k](auto x) { return x * k; }, a);
         } else {
-            for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], k);
+            scale_guarded<T, N>(o, a, k);
         }
         return r;
     } else if constexpr (std::is_arithmetic_v<T>) {
@@ -417,7 +539,11 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_sum(const T& v, const Eigen::Matrix<T, N, 1
     T* TAPELESS_RESTRICT o = r.grad().data();
     const T* TAPELESS_RESTRICT a = ga.data();
     const T* TAPELESS_RESTRICT b = gb.data();
-    for (int i = 0; i < N; ++i) o[i] = S > 0 ? a[i] + b[i] : a[i] - b[i];
+    if constexpr (S > 0) {
+        lanes<N>(o, [](auto x, auto y) { return x + y; }, a, b);
+    } else {
+        lanes<N>(o, [](auto x, auto y) { return x - y; }, a, b);
+    }
     return r;
 }
 

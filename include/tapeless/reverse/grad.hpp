@@ -140,12 +140,12 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e
 template <std::size_t Offset, std::size_t M, class... Vars, class Eng, class Sink>
 TAPELESS_FORCE_INLINE constexpr void for_each_row(const Eng& eng, Sink&& sink) {
     constexpr std::size_t G = rows_per_sweep<typename Eng::value_type, Eng::K, M>;
-    [&]<std::size_t... g>(std::index_sequence<g...>) {
+    [&]<std::size_t... g>(std::index_sequence<g...>) TAPELESS_LAMBDA_INLINE {
         (
-            [&] {
+            [&]() TAPELESS_LAMBDA_INLINE {
                 constexpr std::size_t begin = g * G;
                 constexpr std::size_t count = begin + G <= M ? G : M - begin;
-                [&]<std::size_t... i>(std::index_sequence<i...>) {
+                [&]<std::size_t... i>(std::index_sequence<i...>) TAPELESS_LAMBDA_INLINE {
                     const auto rows = eng.partial_rows(std::index_sequence<Offset + begin + i...>{},
                                                        type_list<Vars...>{});
                     (sink(begin + i, rows[i]), ...);
@@ -170,7 +170,7 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e,
     [&]<std::size_t... i>(std::index_sequence<i...>) {
         ((g[i] = eng.val[eng.template root_slot<1 + i>]), ...);
     }(std::make_index_sequence<n>{});
-    for_each_row<1, n, Vars...>(eng, [&](std::size_t i, const std::array<V, n>& row) {
+    for_each_row<1, n, Vars...>(eng, [&](std::size_t i, const std::array<V, n>& row) TAPELESS_LAMBDA_INLINE {
         // The upper triangle from row i, mirrored: exactly symmetric.
         for (std::size_t j = i; j < n; ++j) {
             h[i * n + j] = row[j];
@@ -195,7 +195,7 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_jacobian(wrt_t<Vars...>, const vect
     [&]<std::size_t... r>(std::index_sequence<r...>) {
         ((values[r] = eng.val[eng.template root_slot<r>]), ...);
     }(std::make_index_sequence<m>{});
-    for_each_row<0, m, Vars...>(eng, [&](std::size_t r, const std::array<V, n>& row) {
+    for_each_row<0, m, Vars...>(eng, [&](std::size_t r, const std::array<V, n>& row) TAPELESS_LAMBDA_INLINE {
         for (std::size_t c = 0; c < n; ++c) j[r * n + c] = row[c];
     });
     return jacobian_result<V, m, Vars...>(values, j);

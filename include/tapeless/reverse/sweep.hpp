@@ -6,6 +6,7 @@
 #include "tapeless/expr/node.hpp"
 #include "tapeless/fwd.hpp"
 #include "tapeless/ops/arithmetic.hpp"
+#include "tapeless/ops/elementary.hpp"
 #include "tapeless/reverse/schedule.hpp"
 
 #include <array>
@@ -195,6 +196,139 @@ struct forward_step_of<Sched, k, binary<Op, L, R>> {
                          slots<info::template child<0>, info::template child<1>>>;
 };
 
+// ---- the slot of an operation on slots -----------------------------------------------------
+//
+// A local derivative may be a node that the schedule already holds: d sin(a) = cos(a) da, and
+// cos(a) is often computed beside sin(a) (the Rodrigues rotation of the BA residual). Each
+// slot whose operation carries no run-time data is keyed by its operation and operand slots;
+// a local derivative `unary<cos, slot_ref<a>>` with that key reads the slot instead of
+// calling cos again (which Clang does not merge: cos may set errno).
+
+template <class Op, std::size_t... C>
+struct op_key {};
+template <std::size_t k>
+struct no_op_key {};
+
+template <class Step, std::size_t k>
+struct step_key {
+    using type = no_op_key<k>;
+};
+template <class Op, std::size_t Root, std::size_t Offset, std::size_t k, std::size_t... C>
+    requires(op_data_count<Op> == 0)
+struct step_key<op_step<Op, Root, Offset, k, slots<C...>>, k> {
+    using type = op_key<Op, C...>;
+};
+
+template <class Key, std::size_t k>
+struct key_entry {};
+
+template <class Sched, class Seq>
+struct slot_key_map;
+template <class Sched, std::size_t... k>
+struct slot_key_map<Sched, std::index_sequence<k...>>
+    : key_entry<typename step_key<typename forward_step_of<Sched, k>::type, k>::type, k>... {};
+
+template <class Key, std::size_t k>
+constexpr std::size_t pick_key_slot(const key_entry<Key, k>*) {
+    return k;
+}
+template <class Key>
+constexpr std::size_t pick_key_slot(const void*) {
+    return npos;
+}
+
+/// The slot of the schedule that computes `Op` of the slots `C...`, or npos.
+template <class Sched, class Op, std::size_t... C>
+constexpr std::size_t slot_of_op() {
+    if constexpr (op_data_count<Op> != 0) {
+        return npos;
+    } else {
+        using map = slot_key_map<Sched, std::make_index_sequence<Sched::size>>;
+        return pick_key_slot<op_key<Op, C...>>(static_cast<const map*>(nullptr));
+    }
+}
+
+/// The slot holding local-derivative node X (an operation on slots), or npos.
+template <class Sched, class X>
+struct slot_of_node {
+    static constexpr std::size_t value = npos;
+};
+template <class Sched, class Op, std::size_t A>
+struct slot_of_node<Sched, unary<Op, slot_ref<A>>> {
+    static constexpr std::size_t value = slot_of_op<Sched, Op, A>();
+};
+template <class Sched, class Op, std::size_t A, std::size_t B>
+struct slot_of_node<Sched, binary<Op, slot_ref<A>, slot_ref<B>>> {
+    static constexpr std::size_t value = slot_of_op<Sched, Op, A, B>();
+};
+
+/// Where the backward step of slot k reads its local derivative when a slot holds it: `any`
+/// in the two-pass sweep, `before` (a slot up to k, the ones computed by then) in the
+/// interleaved one, npos when none; `negated` when the slot holds minus the derivative.
+template <std::size_t Any, std::size_t Before, bool Negated>
+struct partial_read {
+    static constexpr std::size_t any = Any;
+    static constexpr std::size_t before = Before;
+    static constexpr bool negated = Negated;
+};
+using no_partial_read = partial_read<npos, npos, false>;
+
+template <class Sched, std::size_t k, class X>
+struct partial_read_of {
+    static constexpr std::size_t found = slot_of_node<Sched, X>::value;
+    using type = partial_read<found, found != npos && found <= k ? found : npos, false>;
+};
+template <class Sched, std::size_t k, class Y>
+struct partial_read_of<Sched, k, unary<ops::neg, Y>> {
+    using inner = typename partial_read_of<Sched, k, Y>::type;
+    using type = partial_read<inner::any, inner::before, true>;
+};
+
+/// The operations whose local derivative is another function of the same operand (d sin =
+/// cos, d cos = -sin, d sinh = cosh, d cosh = sinh), which the schedule may hold. Only their
+/// backward steps look it up: deducing the local derivatives of every step costs compile time.
+template <class Op>
+inline constexpr bool partial_may_be_slot_v =
+    std::is_same_v<Op, ops::sin> || std::is_same_v<Op, ops::cos> ||
+    std::is_same_v<Op, ops::sinh> || std::is_same_v<Op, ops::cosh>;
+
+/// The operation tag of a backward step whose local derivative is read from a slot.
+template <class Op, class Read>
+struct op_reading {};
+
+/// The operation of a tag (`base`) and where its local derivative is read (`read`).
+template <class Op>
+struct op_tag {
+    using base = Op;
+    using read = no_partial_read;
+};
+template <class Op, class Read>
+struct op_tag<op_reading<Op, Read>> {
+    using base = Op;
+    using read = Read;
+};
+
+/// The tag of the backward step of slot k = Op(slot c).
+template <class Sched, std::size_t k, class Op, std::size_t c>
+struct backward_op {
+    using type = Op;
+};
+template <class Sched, std::size_t k, class Op, std::size_t c>
+    requires partial_may_be_slot_v<Op>
+struct backward_op<Sched, k, Op, c> {
+    using read = typename partial_read_of<
+        Sched, k, decltype(Op{}.template partial<0>(slot_ref<k>{}, slot_ref<c>{}))>::type;
+    using type = std::conditional_t<read::any == npos, Op, op_reading<Op, read>>;
+};
+
+/// The `Real` of the backward steps: the number type of constants (`real`), and whether every
+/// slot is computed when they run (`all_computed`: the two-pass sweep, not the interleaved one).
+template <class Real, bool AllComputed>
+struct sweep_real {
+    using real = Real;
+    static constexpr bool all_computed = AllComputed;
+};
+
 /// The backward step of slot k for the variables `Vars`: its operation and which operands
 /// depend on one of them (void for leaves, which propagate nothing).
 template <class Sched, std::size_t k, class VarList, class N = typename slot_info<Sched, k>::node>
@@ -205,7 +339,8 @@ template <class Sched, std::size_t k, class... Vars, class Op, class E>
 struct backward_step_of<Sched, k, type_list<Vars...>, unary<Op, E>> {
     using fwd = typename forward_step_of<Sched, k>::type;
     using info = slot_info<Sched, k>;
-    using type = op_step<Op, info::root, info::offset, k, slots<info::template child<0>>,
+    using type = op_step<typename backward_op<Sched, k, Op, info::template child<0>>::type,
+                         info::root, info::offset, k, slots<info::template child<0>>,
                          active_mask<(depends_on_v<E, Vars> || ...)>>;
 };
 template <class Sched, std::size_t k, class... Vars, class Op, class L, class R>
@@ -474,8 +609,8 @@ TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const
 /// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
 /// and -1 need no multiplication.
-template <class Real, std::size_t k, std::size_t c, bool... Reach, bool... First, class Partial,
-          class V, std::size_t K, std::size_t M>
+template <class Real, std::size_t k, std::size_t c, class Read, bool... Reach, bool... First,
+          class Partial, class V, std::size_t K, std::size_t M>
 TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Partial& p) {
@@ -484,8 +619,22 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
             (accumulate_row<Reach, First, 1, k, c>(adj[r], 0), ...);
         } else if constexpr (is_constant_of_v<Partial, -1>) {
             (accumulate_row<Reach, First, -1, k, c>(adj[r], 0), ...);
+        } else if constexpr (constexpr std::size_t s =
+                                 Real::all_computed ? Read::any : Read::before;
+                             s != npos) {
+            if constexpr (Read::negated) {
+                V pv = zero_like(val[s]);
+                if constexpr (requires { V(-val[s]); }) {
+                    pv = V(-val[s]);  // -0 for a +0 slot, as evaluating -X gives
+                } else {
+                    pv -= val[s];  // a number type with -= but no unary minus
+                }
+                (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
+            } else {
+                (accumulate_row<Reach, First, 0, k, c>(adj[r], val[s]), ...);
+            }
         } else {
-            const V pv = slot_eval<Real>(p, val);
+            const V pv = slot_eval<typename Real::real>(p, val);
             (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
         }
     }(std::make_index_sequence<M>{});
@@ -503,9 +652,11 @@ TAPELESS_FORCE_INLINE constexpr void back_step(
     row_flags<Reach, First0, First1>*, std::array<std::array<V, K>, M>& adj,
     const std::array<V, K>& val, const Data& data) {
     if constexpr (A0 && any_of_bools(Reach{})) {
-        accumulate<Real, S, C0>(
+        using tag = op_tag<Op>;
+        accumulate<Real, S, C0, typename tag::read>(
             Reach{}, First0{}, adj, val,
-            make_op<Op, Root, Offset>(data).template partial<0>(slot_ref<S>{}, slot_ref<C0>{}));
+            make_op<typename tag::base, Root, Offset>(data).template partial<0>(slot_ref<S>{},
+                                                                                slot_ref<C0>{}));
     }
 }
 
@@ -519,12 +670,12 @@ TAPELESS_FORCE_INLINE constexpr void back_step(
     if constexpr (any_of_bools(Reach{})) {
         const auto op = make_op<Op, Root, Offset>(data);
         if constexpr (A0) {
-            accumulate<Real, S, C0>(
+            accumulate<Real, S, C0, no_partial_read>(
                 Reach{}, First0{}, adj, val,
                 op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
         if constexpr (A1) {
-            accumulate<Real, S, C1>(
+            accumulate<Real, S, C1, no_partial_read>(
                 Reach{}, First1{}, adj, val,
                 op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
@@ -831,8 +982,8 @@ struct engine {
         std::array<std::array<V, K>, M> adj;
         std::size_t m = 0;
         ((adj[m++][root_slot<R>] = one_like(val[root_slot<R>])), ...);
-        run_backward<plans, typename Ctx::real>(step_chunks_t<Sched, true, vars>{}, adj, val,
-                                                data);
+        run_backward<plans, sweep_real<typename Ctx::real, true>>(
+            step_chunks_t<Sched, true, vars>{}, adj, val, data);
         std::array<std::array<V, sizeof...(Vars)>, M> out;
         m = 0;
         ((out[m] = partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
@@ -871,8 +1022,8 @@ private:
             row_plans<ordered_plan<order, backward_plan_of<Sched, vars, root_slot<R>>, m>...>;
         std::array<std::array<V, K>, M> adj;
         ((adj[m][root_slot<R>] = V(1)), ...);
-        run_interleaved<plans, typename Ctx::real>(event_chunks_t<Sched, vars, order>{}, adj,
-                                                   val, ctx, data);
+        run_interleaved<plans, sweep_real<typename Ctx::real, false>>(
+            event_chunks_t<Sched, vars, order>{}, adj, val, ctx, data);
         return {partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
             adj[m])...};
     }

@@ -122,7 +122,9 @@ Eigen::Matrix<typename P::Scalar, P::RowsAtCompileTime, 1> callable_gradient(
             static_assert(std::is_arithmetic_v<std::remove_cvref_t<decltype(y)>>,
                           "tapeless: grad(fn, point) needs fn to return one scalar; for a "
                           "vector-valued fn use jacobian(fn, point)");
-            sink(static_cast<T>(y));
+            if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(y)>>) {
+                sink(static_cast<T>(y));
+            }
         }
     }
     return g;
@@ -211,6 +213,13 @@ auto jacobian(const Fn& fn, const Eigen::MatrixBase<P>& point, Eigen::MatrixBase
     return detail::callable_jacobian(fn, point, [&](const auto& y) {
         if constexpr (detail::check_values<V>()) values = y;
     });
+}
+
+/// The same with `values` a temporary view: `out.head<2>()`, `Eigen::Map<...>(ptr)`.
+template <class Fn, class P, class V>
+    requires detail::callable_object<Fn>
+auto jacobian(const Fn& fn, const Eigen::MatrixBase<P>& point, Eigen::MatrixBase<V>&& values) {
+    return jacobian(fn, point, values);
 }
 
 /// The N x N Hessian of a scalar C++ function at `point`, by nested dual numbers

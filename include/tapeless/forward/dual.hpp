@@ -94,7 +94,7 @@ struct simd_vector {
 #endif
 
 /// o[i] = f(in[i]...) for I <= i < N, in vectors of Bytes bytes while they fit, then in
-/// vectors of half that width, then number by number. Explicit vectors make the update
+/// vectors of half that width (down to 16 bytes), then number by number. Explicit vectors make the update
 /// vectorised at any optimisation level: GCC 12's -O2 vectoriser does not vectorise a loop of
 /// 15 doubles, which cost a BA Jacobian with dual<double, 15> a factor 2.3. Each vector is read
 /// before its results are stored, so `o` may be one of the inputs.
@@ -103,8 +103,8 @@ TAPELESS_DUAL_INLINE void lanes_from(T* o, const F& f, const In*... in) {
     if constexpr (I >= N) {
         return;
 #if defined(__GNUC__) || defined(__clang__)
-    } else if constexpr (Bytes >= 2 * static_cast<int>(sizeof(T)) &&
-                         (std::is_same_v<T, double> || std::is_same_v<T, float>)) {
+    } else if constexpr (Bytes >= 16 && (std::is_same_v<T, double> || std::is_same_v<T, float>)) {
+        static_assert((std::is_same_v<In, T> && ...), "tapeless: internal: lanes of one type");
         using V = typename simd_vector<T, Bytes>::type;
         constexpr int width = Bytes / static_cast<int>(sizeof(T));
         constexpr int end = I + (N - I) / width * width;
@@ -131,7 +131,8 @@ TAPELESS_DUAL_INLINE void lanes(T* o, const F& f, const In*... in) {
 }
 
 /// The alignment of dual<T, N>: 16 bytes when its N partials and its value fill whole 16-byte
-/// blocks (dual<double, 15> is 128 bytes), else the members' own. The partials are stored
+/// blocks (dual<double, 15> is 128 bytes) and the partials are updated in vectors, else the
+/// members' own. The partials are stored
 /// first, so with it no 16-byte load of partials straddles a cache line (with the value first,
 /// one in four did: a BA Jacobian with dual<double, 15> ran 9% faster on GCC with this layout).
 template <class T, int N>
@@ -139,7 +140,8 @@ inline constexpr std::size_t dual_members_alignment_v =
     std::max(alignof(T), alignof(Eigen::Matrix<T, N, 1>));
 template <class T, int N>
 inline constexpr std::size_t dual_alignment_v =
-    dual_raw_loop_v<T, N> && (static_cast<std::size_t>(N) + 1) * sizeof(T) % 16 == 0
+    dual_simd_bytes >= 16 && dual_raw_loop_v<T, N> &&
+            (static_cast<std::size_t>(N) + 1) * sizeof(T) % 16 == 0
         ? std::max(std::size_t{16}, dual_members_alignment_v<T, N>)
         : dual_members_alignment_v<T, N>;
 
@@ -174,7 +176,10 @@ struct partials_copy {
     T at[N > 0 ? static_cast<std::size_t>(N) : 1];
 };
 
-template <class T, int N>
+// The out-of-line functions carry the vector width of the translation unit in their
+// template arguments: a program that links units built with and without -mavx2 keeps one
+// copy of each per width, so code for a CPU without AVX never calls an AVX copy.
+template <class T, int N, int Simd = dual_simd_bytes>
 TAPELESS_DUAL_COLD partials_copy<T, N> combine_guarded_out(const partials_copy<T, N> a, T ca,
                                                            const partials_copy<T, N> b, T cb) {
     partials_copy<T, N> o;
@@ -182,7 +187,7 @@ TAPELESS_DUAL_COLD partials_copy<T, N> combine_guarded_out(const partials_copy<T
     return o;
 }
 
-template <class T, int N>
+template <class T, int N, int Simd = dual_simd_bytes>
 TAPELESS_DUAL_COLD partials_copy<T, N> scale_guarded_out(const partials_copy<T, N> a, T k) {
     partials_copy<T, N> o;
     for (int i = 0; i < N; ++i) o.at[i] = times_partial(a.at[i], k);

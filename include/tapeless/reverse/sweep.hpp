@@ -622,13 +622,12 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
         } else if constexpr (constexpr std::size_t s =
                                  Real::all_computed ? Read::any : Read::before;
                              s != npos) {
-            if constexpr (Read::negated) {
-                V pv = zero_like(val[s]);
-                if constexpr (requires { V(-val[s]); }) {
-                    pv = V(-val[s]);  // -0 for a +0 slot, as evaluating -X gives
-                } else {
-                    pv -= val[s];  // a number type with -= but no unary minus
-                }
+            if constexpr (Read::negated && requires { V(-val[s]); }) {
+                const V pv = V(-val[s]);  // -0 for a +0 slot, as evaluating -X gives
+                (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
+            } else if constexpr (Read::negated) {
+                V pv = zero_like(val[s]);  // a number type with -= but no unary minus
+                pv -= val[s];
                 (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
             } else {
                 (accumulate_row<Reach, First, 0, k, c>(adj[r], val[s]), ...);

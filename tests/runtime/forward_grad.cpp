@@ -13,6 +13,14 @@ namespace {
 constexpr tapeless::var<"u"> u;
 constexpr tapeless::var<"v"> v;
 constexpr tapeless::var<"w"> w;
+
+/// Polar (r, phi) to (r cos phi, r sin phi, r^2): a vector-valued generic function.
+constexpr auto polar = [](const auto& p) {
+    using S = typename std::decay_t<decltype(p)>::Scalar;
+    Eigen::Matrix<S, 3, 1> r;
+    r << p(0) * cos(p(1)), p(0) * sin(p(1)), p(0) * p(0);
+    return r;
+};
 }  // namespace
 
 TEST_CASE("forward_grad: same result as grad", "[forward][forward_grad]") {
@@ -132,12 +140,6 @@ TEST_CASE("grad(fn, point): generic C++ functions", "[forward][callable]") {
 }
 
 TEST_CASE("jacobian(fn, point) and hessian(fn, point)", "[forward][callable]") {
-    const auto polar = [](const auto& p) {
-        using S = typename std::decay_t<decltype(p)>::Scalar;
-        Eigen::Matrix<S, 3, 1> r;
-        r << p(0) * cos(p(1)), p(0) * sin(p(1)), p(0) * p(0);
-        return r;
-    };
     const Eigen::Vector2d p(1.5, 0.4);
     const auto J = tapeless::jacobian(polar, p);
     static_assert(std::is_same_v<decltype(J), const Eigen::Matrix<double, 3, 2>>);
@@ -290,12 +292,6 @@ TEST_CASE("dual: an infinite local derivative leaves zero partials zero, above 6
 
 TEST_CASE("grad(fn, point, value) and jacobian(fn, point, values) also give fn's value",
           "[forward][callable]") {
-    const auto polar = [](const auto& p) {
-        using S = typename std::decay_t<decltype(p)>::Scalar;
-        Eigen::Matrix<S, 3, 1> r;
-        r << p(0) * cos(p(1)), p(0) * sin(p(1)), p(0) * p(0);
-        return r;
-    };
     const Eigen::Vector2d p(1.5, 0.4);
     const Eigen::Vector3d expected(1.5 * std::cos(0.4), 1.5 * std::sin(0.4), 2.25);
 

@@ -136,8 +136,15 @@ TAPELESS_DUAL_INLINE void lanes(T* o, const F& f, const In*... in) {
 /// first, so with it no 16-byte load of partials straddles a cache line (with the value first,
 /// one in four did: a BA Jacobian with dual<double, 15> ran 9% faster on GCC with this layout).
 template <class T, int N>
-inline constexpr std::size_t dual_members_alignment_v =
-    std::max(alignof(T), alignof(Eigen::Matrix<T, N, 1>));
+constexpr std::size_t dual_members_alignment() {
+    if constexpr (N == Eigen::Dynamic || N >= 0) {
+        return std::max(alignof(T), alignof(Eigen::Matrix<T, N, 1>));
+    } else {
+        return alignof(T);  // an invalid N: the class's static_assert reports it, not Eigen
+    }
+}
+template <class T, int N>
+inline constexpr std::size_t dual_members_alignment_v = dual_members_alignment<T, N>();
 template <class T, int N>
 inline constexpr std::size_t dual_alignment_v =
     dual_simd_bytes >= 16 && dual_raw_loop_v<T, N> &&

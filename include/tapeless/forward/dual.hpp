@@ -183,6 +183,17 @@ struct partials_copy {
     T at[N > 0 ? static_cast<std::size_t>(N) : 1];
 };
 
+/// o = a ca + b cb and o = a k with a zero partial staying zero (times_partial), the loops of
+/// the rare path. `o` may be `a` (compound assignment).
+template <class T, int N>
+TAPELESS_DUAL_INLINE void combine_guarded_loop(T* o, const T* a, T ca, const T* b, T cb) {
+    for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], ca) + times_partial(b[i], cb);
+}
+template <class T, int N>
+TAPELESS_DUAL_INLINE void scale_guarded_loop(T* o, const T* a, T k) {
+    for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], k);
+}
+
 // The out-of-line functions carry the vector width of the translation unit in their
 // template arguments: a program that links units built with and without -mavx2 keeps one
 // copy of each per width, so code for a CPU without AVX never calls an AVX copy.
@@ -190,14 +201,14 @@ template <class T, int N, int Simd = dual_simd_bytes>
 TAPELESS_DUAL_COLD partials_copy<T, N> combine_guarded_out(const partials_copy<T, N> a, T ca,
                                                            const partials_copy<T, N> b, T cb) {
     partials_copy<T, N> o;
-    for (int i = 0; i < N; ++i) o.at[i] = times_partial(a.at[i], ca) + times_partial(b.at[i], cb);
+    combine_guarded_loop<T, N>(o.at, a.at, ca, b.at, cb);
     return o;
 }
 
 template <class T, int N, int Simd = dual_simd_bytes>
 TAPELESS_DUAL_COLD partials_copy<T, N> scale_guarded_out(const partials_copy<T, N> a, T k) {
     partials_copy<T, N> o;
-    for (int i = 0; i < N; ++i) o.at[i] = times_partial(a.at[i], k);
+    scale_guarded_loop<T, N>(o.at, a.at, k);
     return o;
 }
 
@@ -208,8 +219,8 @@ TAPELESS_DUAL_INLINE partials_copy<T, N> copy_partials(const T* p) {
     return c;
 }
 
-/// o = a ca + b cb with a zero partial staying zero (times_partial): the rare path of the chain
-/// rule. `o` may be `a` (compound assignment).
+/// combine_guarded_loop, out of line above 64 bytes of partials: the rare path of the chain
+/// rule.
 template <class T, int N>
 TAPELESS_DUAL_INLINE void combine_guarded(T* o, const T* a, T ca, const T* b, T cb) {
     if constexpr (guarded_out_of_line_v<T, N>) {
@@ -217,18 +228,18 @@ TAPELESS_DUAL_INLINE void combine_guarded(T* o, const T* a, T ca, const T* b, T 
             combine_guarded_out<T, N>(copy_partials<T, N>(a), ca, copy_partials<T, N>(b), cb);
         std::copy_n(r.at, N, o);
     } else {
-        for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], ca) + times_partial(b[i], cb);
+        combine_guarded_loop<T, N>(o, a, ca, b, cb);
     }
 }
 
-/// o = a k with a zero partial staying zero: the rare path of a unary chain rule.
+/// scale_guarded_loop, out of line above 64 bytes: the rare path of a unary chain rule.
 template <class T, int N>
 TAPELESS_DUAL_INLINE void scale_guarded(T* o, const T* a, T k) {
     if constexpr (guarded_out_of_line_v<T, N>) {
         const partials_copy<T, N> r = scale_guarded_out<T, N>(copy_partials<T, N>(a), k);
         std::copy_n(r.at, N, o);
     } else {
-        for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], k);
+        scale_guarded_loop<T, N>(o, a, k);
     }
 }
 

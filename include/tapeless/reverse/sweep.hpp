@@ -87,6 +87,18 @@ constexpr V zero_like(const V& like) {
     }
 }
 
+/// -x: -0 for +0, as unary minus gives; for a number type with -= but no unary minus, 0 - x.
+template <class V>
+TAPELESS_FORCE_INLINE constexpr V negated(const V& x) {
+    if constexpr (requires { V(-x); }) {
+        return V(-x);
+    } else {
+        V r = zero_like(x);
+        r -= x;
+        return r;
+    }
+}
+
 template <class V>
 constexpr V one_like(const V& like) {
     if constexpr (requires { V::Ones(like.rows(), like.cols()); }) {
@@ -237,29 +249,17 @@ constexpr std::size_t pick_key_slot(const void*) {
     return npos;
 }
 
-/// The slot of the schedule that computes `Op` of the slots `C...`, or npos.
-template <class Sched, class Op, std::size_t... C>
-constexpr std::size_t slot_of_op() {
-    if constexpr (op_data_count<Op> != 0) {
-        return npos;
-    } else {
-        using map = slot_key_map<Sched, std::make_index_sequence<Sched::size>>;
-        return pick_key_slot<op_key<Op, C...>>(static_cast<const map*>(nullptr));
-    }
-}
-
-/// The slot holding local-derivative node X (an operation on slots), or npos.
+/// The slot holding local-derivative node X, a function of one slot, or npos (also for an
+/// operation with run-time data, which has no key).
 template <class Sched, class X>
 struct slot_of_node {
     static constexpr std::size_t value = npos;
 };
 template <class Sched, class Op, std::size_t A>
 struct slot_of_node<Sched, unary<Op, slot_ref<A>>> {
-    static constexpr std::size_t value = slot_of_op<Sched, Op, A>();
-};
-template <class Sched, class Op, std::size_t A, std::size_t B>
-struct slot_of_node<Sched, binary<Op, slot_ref<A>, slot_ref<B>>> {
-    static constexpr std::size_t value = slot_of_op<Sched, Op, A, B>();
+    using map = slot_key_map<Sched, std::make_index_sequence<Sched::size>>;
+    static constexpr std::size_t value =
+        pick_key_slot<op_key<Op, A>>(static_cast<const map*>(nullptr));
 };
 
 /// Where the backward step of slot k reads its local derivative when a slot holds it: `any`
@@ -587,12 +587,7 @@ TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const
             if constexpr (Mode == 1) {
                 to = from;
             } else if constexpr (Mode == -1) {
-                if constexpr (requires { V(-from); }) {
-                    to = V(-from);
-                } else {
-                    to = zero_like(from);  // a number type with -= but no unary minus
-                    to -= from;
-                }
+                to = negated(from);
             } else {
                 to = V(from * pv);
             }
@@ -622,12 +617,8 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
         } else if constexpr (constexpr std::size_t s =
                                  Real::all_computed ? Read::any : Read::before;
                              s != npos) {
-            if constexpr (Read::negated && requires { V(-val[s]); }) {
-                const V pv = V(-val[s]);  // -0 for a +0 slot, as evaluating -X gives
-                (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
-            } else if constexpr (Read::negated) {
-                V pv = zero_like(val[s]);  // a number type with -= but no unary minus
-                pv -= val[s];
+            if constexpr (Read::negated) {
+                const V pv = negated(val[s]);
                 (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
             } else {
                 (accumulate_row<Reach, First, 0, k, c>(adj[r], val[s]), ...);

@@ -32,6 +32,14 @@ Eigen::Vector2d energy_gradient() {
 }
 // [forward:end]
 
+// [forward:grad_value]
+// The energy and its gradient from the same forward pass.
+Eigen::Vector2d energy_and_gradient(double& energy) {
+    return tapeless::grad([](auto x, auto y) { return spring_energy(x, y); },
+                          Eigen::Vector2d(0.6, 0.8), energy);
+}
+// [forward:end]
+
 // [forward:dual]
 // The same by hand: a dual number carries a value and its partials (an Eigen vector).
 Eigen::Vector2d energy_gradient_by_hand() {
@@ -96,6 +104,9 @@ int main() {
     expect("dE/dx", g(0), de_dr * 0.6);
     expect("dE/dy", g(1), de_dr * 0.8);
     expect("dE/dx (dual by hand)", energy_gradient_by_hand()(0), g(0));
+    double energy = 0;
+    expect("dE/dy with the value", energy_and_gradient(energy)(1), g(1));
+    expect("E from the gradient's pass", energy, spring_energy(0.6, 0.8));
 
     // d2E/dx2 = E''(r) (x/r)^2 + E'(r) (1/r - x^2/r^3), E''(r) = 2 + 0.1 e^0 + 0.1 e^-0.5
     const double d2e_dr2 = 2.0 + 0.1 + 0.1 * std::exp(-0.5);

@@ -70,6 +70,11 @@ namespace detail {
 template <class...>
 inline constexpr bool always_false = false;
 
+/// Selects the constructors (of dual, jacobian_result) that leave numbers to be written.
+struct uninitialized_t {
+    explicit uninitialized_t() = default;
+};
+
 /// `(B && ...)` for any number of operands: a fold over more than 256 (the bindings of
 /// `vars<"x", 300>`) exceeds Clang's default -fbracket-depth.
 template <bool... B>

@@ -64,9 +64,6 @@ template <class L, class R>
 struct mismatched_duals;
 }  // namespace error
 
-/// Selects the constructor of dual that leaves the partials uninitialised (to be written).
-struct uninitialized_t {};
-
 /// Partials updated by plain loops over N numbers: fixed N and a number type T. GCC keeps
 /// Eigen's fixed-size assignment loop out of line (one call per operation, about half the
 /// speed at N = 15); a loop of compile-time length is unrolled and vectorised by GCC and

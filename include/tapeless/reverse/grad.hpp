@@ -123,22 +123,26 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e
     const auto ctx = make_context(bs...);
     const std::tuple<const E&> roots{e};  // by reference: constants of a constexpr e fold
     auto eng = make_engine<V>(roots, ctx);
+    // Written in place: the partials go from the adjoints to the result (returned by NRVO).
+    gradient<V, Vars...> out{uninitialized_t{}};
+    auto& partials = result_access::partials(out);
+    const auto store = [&](auto, auto c, const V& p) TAPELESS_LAMBDA_INLINE { partials[c] = p; };
     if constexpr (interleaves_sweeps<V>) {
         // The forward and adjoint steps interleaved (sweep.hpp, interleave_of).
-        const auto rows = eng.forward_rows(std::index_sequence<0>{}, type_list<Vars...>{});
-        return gradient<V, Vars...>(eng.val[eng.template root_slot<0>], rows[0]);
+        eng.forward_store_rows(std::index_sequence<0>{}, type_list<Vars...>{}, store);
     } else {
         eng.forward();
-        return gradient<V, Vars...>(eng.val[eng.template root_slot<0>],
-                                    eng.template partials<0, Vars...>());
+        eng.store_rows(std::index_sequence<0>{}, type_list<Vars...>{}, store);
     }
+    result_access::value(out) = eng.val[eng.template root_slot<0>];
+    return out;
 }
 
-/// Calls sink(r, row) for each r < M, where row holds d root_{Offset + r} / d Vars. The rows
-/// are swept together (one evaluation of each local derivative for all of them), as many at
-/// a time as `rows_per_sweep` allows.
-template <std::size_t Offset, std::size_t M, class... Vars, class Eng, class Sink>
-TAPELESS_FORCE_INLINE constexpr void for_each_row(const Eng& eng, Sink&& sink) {
+/// Calls store(r, c, d root_{Offset + r} / d Vars_c) for each r < M and c, with r and c as
+/// std::integral_constant. The rows are swept together (one evaluation of each local
+/// derivative for all of them), as many at a time as `rows_per_sweep` allows.
+template <std::size_t Offset, std::size_t M, class... Vars, class Eng, class Store>
+TAPELESS_FORCE_INLINE constexpr void for_each_row(const Eng& eng, Store&& store) {
     constexpr std::size_t G = rows_per_sweep<typename Eng::value_type, Eng::K, M>;
     [&]<std::size_t... g>(std::index_sequence<g...>) TAPELESS_LAMBDA_INLINE {
         (
@@ -146,9 +150,12 @@ TAPELESS_FORCE_INLINE constexpr void for_each_row(const Eng& eng, Sink&& sink) {
                 constexpr std::size_t begin = g * G;
                 constexpr std::size_t count = begin + G <= M ? G : M - begin;
                 [&]<std::size_t... i>(std::index_sequence<i...>) TAPELESS_LAMBDA_INLINE {
-                    const auto rows = eng.partial_rows(std::index_sequence<Offset + begin + i...>{},
-                                                       type_list<Vars...>{});
-                    (sink(begin + i, rows[i]), ...);
+                    eng.store_rows(std::index_sequence<Offset + begin + i...>{},
+                                   type_list<Vars...>{},
+                                   [&](auto r, auto c, const auto& p) TAPELESS_LAMBDA_INLINE {
+                                       store(std::integral_constant<std::size_t, begin + r>{},
+                                             c, p);
+                                   });
                 }(std::make_index_sequence<count>{});
             }(),
             ...);
@@ -170,11 +177,11 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_hessian(wrt_t<Vars...>, const E& e,
     [&]<std::size_t... i>(std::index_sequence<i...>) {
         ((g[i] = eng.val[eng.template root_slot<1 + i>]), ...);
     }(std::make_index_sequence<n>{});
-    for_each_row<1, n, Vars...>(eng, [&](std::size_t i, const std::array<V, n>& row) TAPELESS_LAMBDA_INLINE {
+    for_each_row<1, n, Vars...>(eng, [&](auto i, auto j, const V& p) TAPELESS_LAMBDA_INLINE {
         // The upper triangle from row i, mirrored: exactly symmetric.
-        for (std::size_t j = i; j < n; ++j) {
-            h[i * n + j] = row[j];
-            h[j * n + i] = row[j];
+        if constexpr (j >= i) {
+            h[i * n + j] = p;
+            h[j * n + i] = p;
         }
     });
     return hessian_result<V, Vars...>(gradient<V, Vars...>(eng.val[eng.template root_slot<0>], g),
@@ -190,15 +197,17 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_jacobian(wrt_t<Vars...>, const vect
     const auto ctx = make_context(bs...);
     auto eng = make_engine<V>(f.components, ctx);
     eng.forward();
-    std::array<V, m> values{};
-    std::array<V, m * n> j{};
-    [&]<std::size_t... r>(std::index_sequence<r...>) {
+    // Written in place: the entries go from the adjoints to the result (returned by NRVO).
+    jacobian_result<V, m, Vars...> out{uninitialized_t{}};
+    auto& values = result_access::values(out);
+    auto& j = result_access::entries(out);
+    [&]<std::size_t... r>(std::index_sequence<r...>) TAPELESS_LAMBDA_INLINE {
         ((values[r] = eng.val[eng.template root_slot<r>]), ...);
     }(std::make_index_sequence<m>{});
-    for_each_row<0, m, Vars...>(eng, [&](std::size_t r, const std::array<V, n>& row) TAPELESS_LAMBDA_INLINE {
-        for (std::size_t c = 0; c < n; ++c) j[r * n + c] = row[c];
+    for_each_row<0, m, Vars...>(eng, [&](auto r, auto c, const V& p) TAPELESS_LAMBDA_INLINE {
+        j[r * n + c] = p;
     });
-    return jacobian_result<V, m, Vars...>(values, j);
+    return out;
 }
 
 

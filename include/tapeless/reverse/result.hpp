@@ -41,6 +41,26 @@ constexpr std::size_t checked_var_index() {
     return i;
 }
 
+/// Write access to a result's storage, for the sweeps that fill it in place.
+struct result_access {
+    template <class R>
+    static constexpr auto& value(R& r) {
+        return r.value_;
+    }
+    template <class R>
+    static constexpr auto& partials(R& r) {
+        return r.partials_;
+    }
+    template <class R>
+    static constexpr auto& values(R& r) {
+        return r.values_;
+    }
+    template <class R>
+    static constexpr auto& entries(R& r) {
+        return r.j_;
+    }
+};
+
 }  // namespace detail
 
 /// A value and its partial derivatives: `g.value()`, `g[x]`, `g.vector()` (Eigen, in the
@@ -52,6 +72,9 @@ public:
 
     constexpr gradient(T value, std::array<T, size> partials)
         : value_(std::move(value)), partials_(std::move(partials)) {}
+
+    /// Storage not yet written (detail::result_access writes it).
+    constexpr explicit gradient(detail::uninitialized_t) {}
 
     /// The function's value at the point.
     constexpr const T& value() const { return value_; }
@@ -73,6 +96,7 @@ public:
     }
 
 private:
+    friend struct detail::result_access;
     T value_;
     std::array<T, size> partials_;
 };
@@ -121,6 +145,9 @@ public:
     constexpr jacobian_result(std::array<T, M> values, std::array<T, M * size> j)
         : values_(std::move(values)), j_(std::move(j)) {}
 
+    /// Storage not yet written (detail::result_access writes it).
+    constexpr explicit jacobian_result(detail::uninitialized_t) {}
+
     /// d f_i / d a.
     template <class A>
     constexpr const T& operator()(std::size_t i, const A&) const {
@@ -145,6 +172,7 @@ public:
     }
 
 private:
+    friend struct detail::result_access;
     std::array<T, M> values_;
     std::array<T, M * size> j_;
 };

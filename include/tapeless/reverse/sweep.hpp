@@ -960,10 +960,12 @@ struct engine {
     /// d root_R / d V for each variable and each R of `Rs` (one row per root): one adjoint
     /// sweep in reverse topological order over the slots below the roots, through the operands
     /// that depend on one of `Vars`. A local derivative that several rows need is evaluated
-    /// once for all of them. A variable that a row does not reach has partial 0.
-    template <std::size_t... R, class... Vars>
-    TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
-    partial_rows(std::index_sequence<R...>, type_list<Vars...>) const {
+    /// once for all of them. A variable that a row does not reach has partial 0. Calls
+    /// `store(m, c, partial)` for row m (the m-th of `R`) and variable c, both as
+    /// `std::integral_constant`, so that callers write the partials where they are kept.
+    template <std::size_t... R, class... Vars, class Store>
+    TAPELESS_FORCE_INLINE constexpr void store_rows(std::index_sequence<R...>, type_list<Vars...>,
+                                                    Store&& store) const {
         constexpr std::size_t M = sizeof...(R);
         using vars = type_list<Vars...>;
         using plans = row_plans<backward_plan_of<Sched, vars, root_slot<R>>...>;
@@ -974,25 +976,34 @@ struct engine {
         ((adj[m++][root_slot<R>] = one_like(val[root_slot<R>])), ...);
         run_backward<plans, sweep_real<typename Ctx::real, true>>(
             step_chunks_t<Sched, true, vars>{}, adj, val, data);
-        std::array<std::array<V, sizeof...(Vars)>, M> out;
-        m = 0;
-        ((out[m] = partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
-              adj[m]),
-          ++m),
-         ...);
+        [&]<std::size_t... i>(std::index_sequence<i...>) TAPELESS_LAMBDA_INLINE {
+            (store_partials<R, i, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(adj[i],
+                                                                                      store),
+             ...);
+        }(std::make_index_sequence<M>{});
+    }
+
+    /// The rows of store_rows as arrays.
+    template <std::size_t... R, class... Vars>
+    TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
+    partial_rows(std::index_sequence<R...> rows, type_list<Vars...> vs) const {
+        std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)> out;
+        store_rows(rows, vs, [&](auto m, auto c, const V& p) TAPELESS_LAMBDA_INLINE {
+            out[m][c] = p;
+        });
         return out;
     }
 
-    /// forward() and then partial_rows(...), interleaved (see interleave_of): each backward
+    /// forward() and then store_rows(...), interleaved (see interleave_of): each backward
     /// step runs as soon as it can. The results are those of the two calls, bit for bit, when
     /// every adjoint has at most two contributions (a sum of more is added in another order).
     /// For the slot types of `interleaves_sweeps`; the caller decides (reverse_gradient).
-    template <std::size_t... R, class... Vars>
-    TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
-    forward_rows(std::index_sequence<R...> rows, type_list<Vars...> vs) {
+    template <std::size_t... R, class... Vars, class Store>
+    TAPELESS_FORCE_INLINE constexpr void forward_store_rows(std::index_sequence<R...> rows,
+                                                            type_list<Vars...> vs, Store&& store) {
         static_assert(interleaves_sweeps<V>,
-                      "tapeless: internal: forward_rows is for floating-point slots");
-        return interleaved_rows(rows, vs, std::make_index_sequence<sizeof...(R)>{});
+                      "tapeless: internal: forward_store_rows is for floating-point slots");
+        interleaved_rows(rows, vs, std::make_index_sequence<sizeof...(R)>{}, store);
     }
 
     /// One row: d root_R / d V for each of `Vars`.
@@ -1002,9 +1013,11 @@ struct engine {
     }
 
 private:
-    template <std::size_t... R, class... Vars, std::size_t... m>
-    TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
-    interleaved_rows(std::index_sequence<R...>, type_list<Vars...>, std::index_sequence<m...>) {
+    template <std::size_t... R, class... Vars, std::size_t... m, class Store>
+    TAPELESS_FORCE_INLINE constexpr void interleaved_rows(std::index_sequence<R...>,
+                                                          type_list<Vars...>,
+                                                          std::index_sequence<m...>,
+                                                          Store& store) {
         constexpr std::size_t M = sizeof...(R);
         using vars = type_list<Vars...>;
         using order = interleave_of<Sched, vars, std::index_sequence<root_slot<R>...>>;
@@ -1014,22 +1027,31 @@ private:
         ((adj[m][root_slot<R>] = V(1)), ...);
         run_interleaved<plans, sweep_real<typename Ctx::real, false>>(
             event_chunks_t<Sched, vars, order>{}, adj, val, ctx, data);
-        return {partials_from<R, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(
-            adj[m])...};
+        (store_partials<R, m, backward_plan_of<Sched, vars, root_slot<R>>, Vars...>(adj[m],
+                                                                                  store),
+         ...);
     }
 
-    template <std::size_t R, class Plan, class... Vars>
-    TAPELESS_FORCE_INLINE constexpr std::array<V, sizeof...(Vars)> partials_from(
-        const std::array<V, K>& adj) const {
-        return {[&]<class Var>(std::type_identity<Var>) {
-            constexpr std::size_t i = find_slot<Var, Sched>();
-            if constexpr (i == npos ||
-                          (i != root_slot<R> && Plan::value.first[i == npos ? 0 : i] == npos)) {
-                return zero_like(val[root_slot<R>]);
-            } else {
-                return adj[i];
-            }
-        }(std::type_identity<Vars>{})...};
+    /// d root_R / d Var from the adjoints of R's sweep (planned by `Plan`).
+    template <std::size_t R, class Plan, class Var>
+    TAPELESS_FORCE_INLINE constexpr V partial_from(const std::array<V, K>& adj) const {
+        constexpr std::size_t i = find_slot<Var, Sched>();
+        if constexpr (i == npos ||
+                      (i != root_slot<R> && Plan::value.first[i == npos ? 0 : i] == npos)) {
+            return zero_like(val[root_slot<R>]);
+        } else {
+            return adj[i];
+        }
+    }
+
+    template <std::size_t R, std::size_t Row, class Plan, class... Vars, class Store>
+    TAPELESS_FORCE_INLINE constexpr void store_partials(const std::array<V, K>& adj,
+                                                        Store& store) const {
+        [&]<std::size_t... c>(std::index_sequence<c...>) TAPELESS_LAMBDA_INLINE {
+            (store(std::integral_constant<std::size_t, Row>{}, std::integral_constant<std::size_t, c>{},
+                   partial_from<R, Plan, Vars>(adj)),
+             ...);
+        }(std::make_index_sequence<sizeof...(Vars)>{});
     }
 };
 

@@ -15,20 +15,25 @@ struct counted {
     static inline int exp_calls = 0;
     static inline int cos_calls = 0;
     static inline int multiplications = 0;
+    static inline int negations = 0;
 
     counted() = default;
     counted(double x) : v(x) {}  // NOLINT: numbers convert, as for double
 
-    static void reset() { sin_calls = exp_calls = cos_calls = multiplications = 0; }
+    static void reset() { sin_calls = exp_calls = cos_calls = multiplications = negations = 0; }
 
     friend counted operator+(counted a, counted b) { return a.v + b.v; }
+    friend counted operator-(counted a, counted b) { return a.v - b.v; }
 
     friend counted operator*(counted a, counted b) {
         ++multiplications;
         return a.v * b.v;
     }
     friend counted operator/(counted a, counted b) { return a.v / b.v; }
-    counted operator-() const { return -v; }
+    counted operator-() const {
+        ++negations;
+        return -v;
+    }
     counted& operator+=(counted b) { v += b.v; return *this; }
     counted& operator-=(counted b) { v -= b.v; return *this; }
     friend counted sin(counted a) {
@@ -67,6 +72,7 @@ namespace {
 constexpr tapeless::var<"x"> x;
 constexpr tapeless::var<"y"> y;
 constexpr tapeless::var<"z"> z;
+constexpr tapeless::var<"w"> w;
 }  // namespace
 
 TEST_CASE("grad evaluates a shared subexpression once", "[reverse][schedule]") {
@@ -215,6 +221,73 @@ TEST_CASE("a number type without unary minus works in reverse mode", "[reverse][
     CHECK(g[y].v == 2.0);
     const auto h = tapeless::grad(x - y, x = no_negation(3.0), y = no_negation(2.0));
     CHECK(h[y].v == -1.0);
+}
+
+TEST_CASE("an adjoint reached through a subtraction is kept negated, not negated",
+          "[reverse][schedule]") {
+    // In y - x*x the adjoint of x*x is minus that of the difference. The sweep keeps such an
+    // adjoint with its sign flipped and subtracts where it would add, so that only partials
+    // that are minus a single contribution negate: the fewest negations (the plan's `flip`).
+    const auto at = [](double v) { return counted(v); };
+    SECTION("a chain of subtractions") {
+        // f = x - y + z - w x: dy = -1 and dw = -x each need one negation; dx = 1 - w none.
+        constexpr auto f = x - (y - (z - w * x));
+        counted::reset();
+        const auto g = tapeless::grad(f, x = at(0.3), y = at(0.7), z = at(-1.1), w = at(0.4));
+        CHECK(counted::negations == 2);  // 3 before adjoints were kept negated
+        CHECK(g[x].v == 1.0 - 0.4);
+        CHECK(g[y].v == -1.0);
+        CHECK(g[z].v == 1.0);
+        CHECK(g[w].v == -0.3);
+    }
+    SECTION("a squared difference, Rosenbrock's term") {
+        // d/dx = 1 - 2 (y - x x) 2x: the product's contribution is subtracted from x's first
+        // one; only dz = -1 negates.
+        constexpr auto e = y - x * x;
+        constexpr auto f = e * e + (x - z) + w;
+        counted::reset();
+        const auto g = tapeless::grad(f, x = at(0.3), y = at(0.7), z = at(-1.1), w = at(0.4));
+        CHECK(counted::negations == 1);  // 2 before
+        const auto gd = tapeless::grad(f, x = 0.3, y = 0.7, z = -1.1, w = 0.4);
+        CHECK(g[x].v == gd[x]);
+        CHECK(g[y].v == gd[y]);
+        CHECK(g[z].v == -1.0);
+        CHECK(gd[x] == Approx(1.0 - 2.0 * (0.7 - 0.09) * 0.6).epsilon(1e-15));
+        CHECK(gd[y] == Approx(2.0 * (0.7 - 0.09)).epsilon(1e-15));
+    }
+    SECTION("rows that flip a shared slot differently, in jacobian and hessian") {
+        // x*z is minus the adjoint in row 0 and plus it in row 1.
+        constexpr auto p = x * z;
+        const auto j = tapeless::jacobian(tapeless::vec(y - p, p * w), x = 0.3, y = 0.7,
+                                          z = -1.1, w = 0.4);
+        CHECK(j(0, x) == 1.1);
+        CHECK(j(0, z) == -0.3);
+        CHECK(j(0, y) == 1.0);
+        CHECK(j(1, x) == -1.1 * 0.4);
+        CHECK(j(1, z) == 0.3 * 0.4);
+        CHECK(j(1, w) == 0.3 * -1.1);
+        constexpr auto f = (y - p) * (w - p);
+        const auto h = tapeless::hessian(f, x = 0.3, y = 0.7, z = -1.1, w = 0.4);
+        const auto check_entry = [&](auto a, auto b) {
+            CHECK(h(a, b) == Approx(tapeless::d(f, a, b)(x = 0.3, y = 0.7, z = -1.1, w = 0.4))
+                                 .epsilon(1e-15));
+        };
+        check_entry(x, x);
+        check_entry(x, z);
+        check_entry(z, z);
+        check_entry(y, w);
+        check_entry(x, w);
+    }
+    SECTION("signed zeros as before") {
+        // -(a * b) and b * -a are the same number, -0 included: d(y - x*z, x) at z = +0 is -0.
+        const auto g = tapeless::grad(y - x * z, x = 1.0, y = 2.0, z = 0.0);
+        CHECK(std::signbit(g[x]));
+        // d(x - (y - (z - w*x)), w) = -x, through three subtractions: -0 at x = +0.
+        const auto h = tapeless::grad(x - (y - (z - w * x)), x = 0.0, y = 2.0, z = 0.0, w = 0.5);
+        CHECK(h[w] == 0.0);
+        CHECK(std::signbit(h[w]));
+        CHECK(h[x] == 0.5);
+    }
 }
 
 TEST_CASE("hessian by no variable", "[reverse][schedule]") {

@@ -476,11 +476,72 @@ struct step_edges<op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1
 /// - `first[c]`: the step that writes slot c's adjoint first (the highest reached slot that
 ///   has c as an active operand), or npos. That step assigns, the later ones add, so adjoints
 ///   need no initial zero and the array is never filled.
+/// - `flip[c]`: slot c's adjoint is kept negated. It is chosen so that the first contribution
+///   assigns without a negation: in `a - b` the adjoint of b is minus that of the difference,
+///   and b's own contributions then subtract instead of negating first (`-x * p + y` is
+///   `y - x * p` exactly, signed zeros included). Variables and the root are never flipped.
 template <std::size_t K>
 struct backward_plan {
     std::array<bool, K> reach{};
     std::array<std::size_t, K> first{};
+    std::array<bool, K> flip{};
 };
+
+/// Whether the local derivative of a step by operand 0 / 1 is -1 (decided by the operation,
+/// as step_value_free: deducing local derivatives for every step costs compile time).
+template <class Step>
+struct step_negates {
+    static constexpr std::array<bool, 2> edge{false, false};
+};
+template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
+struct step_negates<op_step<ops::sub, Root, Offset, S, Children, Active>> {
+    static constexpr std::array<bool, 2> edge{false, true};
+};
+template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
+struct step_negates<op_step<ops::neg, Root, Offset, S, Children, Active>> {
+    static constexpr std::array<bool, 2> edge{true, false};
+};
+
+/// Fills p.flip from p.first (in either sweep's order) with the fewest negations. A negation
+/// is needed where a slot's first contribution has a sign that its flip does not absorb: the
+/// local derivative's sign (-1 for `b` in `a - b`) times the flips of both slots. Op slots
+/// other than the root may flip; variables (whose adjoints are the partials) may not. The
+/// first contributions form a forest (each slot has one first writer, above it), so the
+/// fewest negations come from one pass up (cost of each subtree with the slot flipped or
+/// not) and one pass down (the choices). Linear in K.
+template <std::size_t K>
+constexpr void assign_flips(backward_plan<K>& p,
+                            const std::array<std::array<std::size_t, 2>, K>& children,
+                            const std::array<std::array<bool, 2>, K>& negates,
+                            const std::array<bool, K>& is_op, std::size_t root) {
+    const auto may_flip = [&](std::size_t i) { return is_op[i] && i != root; };
+    const auto sign_of_first = [&](std::size_t i) {
+        const std::size_t f = p.first[i];
+        return negates[f][children[f][0] == i ? 0 : 1];
+    };
+    // cost[i][b]: the negations below slot i (its first-writer subtree) when flip[i] == b.
+    std::array<std::array<std::size_t, 2>, K> cost{};
+    const auto best = [&](std::size_t i, bool parent_flip, bool& flip) {
+        const bool sign = sign_of_first(i) != parent_flip;  // negative with flip[i] = false
+        std::size_t c = cost[i][0] + (sign ? 1 : 0);
+        flip = false;
+        if (may_flip(i) && cost[i][1] + (sign ? 0 : 1) < c) {
+            c = cost[i][1] + (sign ? 0 : 1);
+            flip = true;
+        }
+        return c;
+    };
+    for (std::size_t i = 0; i < K; ++i) {
+        const std::size_t f = p.first[i];
+        if (f == npos) continue;
+        bool unused = false;
+        for (const bool pf : {false, true}) cost[f][pf ? 1 : 0] += best(i, pf, unused);
+    }
+    for (std::size_t i = K; i-- > 0;) {
+        p.flip[i] = false;
+        if (p.first[i] != npos) best(i, p.flip[p.first[i]], p.flip[i]);
+    }
+}
 
 template <class Sched, class VarList, std::size_t RootSlot,
           class Seq = std::make_index_sequence<Sched::size>>
@@ -489,9 +550,22 @@ template <class Sched, class VarList, std::size_t RootSlot, std::size_t... k>
 struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
     static constexpr std::size_t K = Sched::size;
 
+    static constexpr std::array<std::array<std::size_t, 2>, K> children{
+        step_edges<typename backward_step_of<Sched, k, VarList>::type>::child...};
+
+    /// `p` with the first writers `first` (of another order of the steps) and their flips.
+    static constexpr backward_plan<K> with_first(backward_plan<K> p,
+                                                 const std::array<std::size_t, K>& first) {
+        constexpr std::array<std::array<bool, 2>, K> negates{
+            step_negates<typename backward_step_of<Sched, k, VarList>::type>::edge...};
+        constexpr std::array<bool, K> is_op{
+            !std::is_void_v<typename backward_step_of<Sched, k, VarList>::type>...};
+        p.first = first;
+        assign_flips(p, children, negates, is_op, RootSlot);
+        return p;
+    }
+
     static constexpr backward_plan<K> make() {
-        constexpr std::array<std::array<std::size_t, 2>, K> children{
-            step_edges<typename backward_step_of<Sched, k, VarList>::type>::child...};
         backward_plan<K> p{};
         for (auto& f : p.first) f = npos;
         p.reach[RootSlot] = true;
@@ -504,7 +578,7 @@ struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
                 if (p.first[c] == npos) p.first[c] = i;
             }
         }
-        return p;
+        return with_first(p, p.first);
     }
     static constexpr backward_plan<K> value = make();
 };
@@ -520,8 +594,9 @@ constexpr bool any_of_bools(std::integer_sequence<bool, B...>) {
 
 /// What the rows swept together do at one step, as small compile-time flags (so that the
 /// functions run per step keep short names, not the plans' schedule types): per row, whether
-/// it reaches the step, and whether its contribution to operand 0 / operand 1 is the first.
-template <class Reach, class First0, class First1>
+/// it reaches the step, whether its contribution to operand 0 / operand 1 is the first, and
+/// whether the step's slot and operand 0 / 1 differ in `flip`.
+template <class Reach, class First0, class First1, class Flip0, class Flip1>
 struct row_flags {};
 template <bool... B>
 using bools = std::integer_sequence<bool, B...>;
@@ -536,6 +611,8 @@ struct row_flags_of<row_plans<Plans...>,
                     op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>> {
     using type = row_flags<bools<Plans::value.reach[S]...>,
                            bools<(Plans::value.first[C0] == S)...>,
+                           bools<!std::is_same_v<Plans, Plans>...>,
+                           bools<(Plans::value.flip[S] != Plans::value.flip[C0])...>,
                            bools<!std::is_same_v<Plans, Plans>...>>;
 };
 template <class... Plans, class Op, std::size_t Root, std::size_t Offset, std::size_t S,
@@ -545,7 +622,9 @@ struct row_flags_of<row_plans<Plans...>,
     // e * e: both operands are one slot, which the first operand has written.
     using type = row_flags<bools<Plans::value.reach[S]...>,
                            bools<(Plans::value.first[C0] == S)...>,
-                           bools<(Plans::value.first[C1] == S && !(A0 && C0 == C1))...>>;
+                           bools<(Plans::value.first[C1] == S && !(A0 && C0 == C1))...>,
+                           bools<(Plans::value.flip[S] != Plans::value.flip[C0])...>,
+                           bools<(Plans::value.flip[S] != Plans::value.flip[C1])...>>;
 };
 
 /// Ends GCC's view of `v` as an expression: at expansion to RTL, GCC substitutes each
@@ -575,57 +654,58 @@ TAPELESS_FORCE_INLINE constexpr void keep_in_place(V& v) {
 #endif
 }
 
-/// One row's share of a step: Mode 1 is adj[c] (+)= adj[k], Mode -1 adj[c] (-)= adj[k], Mode 0
-/// adj[c] (+)= adj[k] * pv. `First`: this is the first contribution to adj[c], which assigns.
-template <bool Reach, bool First, int Mode, std::size_t k, std::size_t c, class V, std::size_t K,
-          class P>
+/// One row's share of a step: adj[c] (+)= adj[k], or (+)= adj[k] * pv with `Times`, and
+/// (-)= with `Minus`. `First`: this is the first contribution to adj[c], which assigns.
+template <bool Reach, bool First, bool Minus, bool Times, std::size_t k, std::size_t c, class V,
+          std::size_t K, class P>
 TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const P& pv) {
     if constexpr (Reach) {
         V& to = adj[c];
         const V& from = adj[k];
         if constexpr (First) {
-            if constexpr (Mode == 1) {
+            if constexpr (!Times && !Minus) {
                 to = from;
-            } else if constexpr (Mode == -1) {
+            } else if constexpr (!Times) {
                 to = negated(from);
-            } else {
+            } else if constexpr (!Minus) {
                 to = V(from * pv);
+            } else {
+                to = negated(V(from * pv));
             }
-        } else if constexpr (Mode == 1) {
+        } else if constexpr (!Times && !Minus) {
             to += from;
-        } else if constexpr (Mode == -1) {
+        } else if constexpr (!Times) {
             to -= from;
-        } else {
+        } else if constexpr (!Minus) {
             to += from * pv;
+        } else {
+            to -= from * pv;
         }
     }
 }
 
 /// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
-/// and -1 need no multiplication.
+/// and -1 need no multiplication. `Flip`: per row, whether slots k and c differ in `flip`
+/// (their stored adjoints differ in sign), which turns + into -.
 template <class Real, std::size_t k, std::size_t c, class Read, bool... Reach, bool... First,
-          class Partial, class V, std::size_t K, std::size_t M>
-TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>,
+          bool... Flip, class Partial, class V, std::size_t K, std::size_t M>
+TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>, bools<Flip...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Partial& p) {
     [&]<std::size_t... r>(std::index_sequence<r...>) {
         if constexpr (is_constant_of_v<Partial, 1>) {
-            (accumulate_row<Reach, First, 1, k, c>(adj[r], 0), ...);
+            (accumulate_row<Reach, First, Flip, false, k, c>(adj[r], 0), ...);
         } else if constexpr (is_constant_of_v<Partial, -1>) {
-            (accumulate_row<Reach, First, -1, k, c>(adj[r], 0), ...);
+            (accumulate_row<Reach, First, !Flip, false, k, c>(adj[r], 0), ...);
         } else if constexpr (constexpr std::size_t s =
                                  Real::all_computed ? Read::any : Read::before;
                              s != npos) {
-            if constexpr (Read::negated) {
-                const V pv = negated(val[s]);
-                (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
-            } else {
-                (accumulate_row<Reach, First, 0, k, c>(adj[r], val[s]), ...);
-            }
+            (accumulate_row<Reach, First, (Flip != Read::negated), true, k, c>(adj[r], val[s]),
+             ...);
         } else {
             const V pv = slot_eval<typename Real::real>(p, val);
-            (accumulate_row<Reach, First, 0, k, c>(adj[r], pv), ...);
+            (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pv), ...);
         }
     }(std::make_index_sequence<M>{});
 }
@@ -636,15 +716,15 @@ constexpr void back_step(void*, void*, std::array<std::array<V, K>, M>&, const s
 
 template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
           std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, bool A0,
-          class Reach, class First0, class First1>
+          class Reach, class First0, class First1, class Flip0, class Flip1>
 TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>*,
-    row_flags<Reach, First0, First1>*, std::array<std::array<V, K>, M>& adj,
+    row_flags<Reach, First0, First1, Flip0, Flip1>*, std::array<std::array<V, K>, M>& adj,
     const std::array<V, K>& val, const Data& data) {
     if constexpr (A0 && any_of_bools(Reach{})) {
         using tag = op_tag<Op>;
         accumulate<Real, S, C0, typename tag::read>(
-            Reach{}, First0{}, adj, val,
+            Reach{}, First0{}, Flip0{}, adj, val,
             make_op<typename tag::base, Root, Offset>(data).template partial<0>(slot_ref<S>{},
                                                                                 slot_ref<C0>{}));
     }
@@ -652,21 +732,21 @@ TAPELESS_FORCE_INLINE constexpr void back_step(
 
 template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
           std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1,
-          bool A0, bool A1, class Reach, class First0, class First1>
+          bool A0, bool A1, class Reach, class First0, class First1, class Flip0, class Flip1>
 TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
-    row_flags<Reach, First0, First1>*, std::array<std::array<V, K>, M>& adj,
+    row_flags<Reach, First0, First1, Flip0, Flip1>*, std::array<std::array<V, K>, M>& adj,
     const std::array<V, K>& val, const Data& data) {
     if constexpr (any_of_bools(Reach{})) {
         const auto op = make_op<Op, Root, Offset>(data);
         if constexpr (A0) {
             accumulate<Real, S, C0, no_partial_read>(
-                Reach{}, First0{}, adj, val,
+                Reach{}, First0{}, Flip0{}, adj, val,
                 op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
         if constexpr (A1) {
             accumulate<Real, S, C1, no_partial_read>(
-                Reach{}, First1{}, adj, val,
+                Reach{}, First1{}, Flip1{}, adj, val,
                 op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
     }
@@ -793,11 +873,7 @@ struct interleave_of<Sched, VarList, std::index_sequence<RootSlot...>, std::inde
 /// Row R's plan in an interleaved sweep: its reach, and its first writers in that order.
 template <class IL, class Plan, std::size_t R>
 struct ordered_plan {
-    static constexpr auto value = [] {
-        auto p = Plan::value;
-        p.first = IL::value.first[R];
-        return p;
-    }();
+    static constexpr auto value = Plan::with_first(Plan::value, IL::value.first[R]);
 };
 
 /// A backward step in the list of events (forward steps are listed as they are).
@@ -874,10 +950,10 @@ TAPELESS_FORCE_INLINE constexpr void keep_row_in_place(std::array<V, K>& adj, sl
     }
 }
 template <class V, std::size_t K, std::size_t M, class Op, std::size_t Root, std::size_t Offset,
-          std::size_t S, std::size_t... C, bool... A, bool... Reach, class First0, class First1>
+          std::size_t S, std::size_t... C, bool... A, bool... Reach, class... Other>
 TAPELESS_FORCE_INLINE constexpr void keep_adjoints_in_place(
     op_step<Op, Root, Offset, S, slots<C...>, active_mask<A...>>*,
-    row_flags<bools<Reach...>, First0, First1>*, std::array<std::array<V, K>, M>& adj) {
+    row_flags<bools<Reach...>, Other...>*, std::array<std::array<V, K>, M>& adj) {
     [&]<std::size_t... r>(std::index_sequence<r...>) {
         (keep_row_in_place<Reach, A...>(adj[r], slots<C...>{}), ...);
     }(std::make_index_sequence<M>{});

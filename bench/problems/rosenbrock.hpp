@@ -13,7 +13,8 @@ namespace tapeless_bench::rosenbrock {
 template <std::size_t N>
 inline constexpr auto xs = tapeless::vars<"x", N>;
 
-/// The tapeless expression, built with tapeless::sum; the last term is 0.0.
+/// The tapeless expression, built with tapeless::sum; the last term is the constant zero, which
+/// the fold drops (0.0 would be a run-time term: f + 0.0, one more addition than the math).
 template <std::size_t N>
 constexpr auto expr() {
     return tapeless::sum(xs<N>, [](auto xi, auto i) {
@@ -21,7 +22,7 @@ constexpr auto expr() {
             constexpr auto next = tapeless::get<i() + 1>(xs<N>);
             return 100.0 * pow(next - pow(xi, 2), 2) + pow(1.0 - xi, 2);
         } else {
-            return 0.0;
+            return tapeless::constant<0>{};
         }
     });
 }

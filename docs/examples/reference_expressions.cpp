@@ -42,13 +42,13 @@ static_assert(family_example() == 10.0);
 // sum of x_i^2; the i-th term may also take std::integral_constant<std::size_t, i>.
 constexpr auto squares = tapeless::sum(xs, [](auto xi) { return pow(xi, 2); });
 
-// Rosenbrock: the last term returns 0.0, which skips it.
+// Rosenbrock: the last term is the constant zero, which the sum drops at compile time.
 constexpr auto rosenbrock = tapeless::sum(xs, [](auto xi, auto i) {
     if constexpr (i + 1 < 3) {
         const auto next = tapeless::get<i + 1>(tapeless::vars<"x", 3>);
         return 100.0 * pow(next - pow(xi, 2), 2) + pow(1.0 - xi, 2);
     } else {
-        return 0.0;
+        return tapeless::constant<0>{};
     }
 });
 static_assert(rosenbrock(get<0>(xs) = 1.0, get<1>(xs) = 1.0, get<2>(xs) = 1.0) == 0.0);

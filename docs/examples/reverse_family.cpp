@@ -14,7 +14,7 @@ constexpr auto rosen = tapeless::sum(xs, [](auto xi, auto i) {
         constexpr auto next = tapeless::get<i() + 1>(xs);
         return 100.0 * pow(next - pow(xi, 2), 2) + pow(1.0 - xi, 2);
     } else {
-        return 0.0;  // the last term is skipped
+        return tapeless::constant<0>{};  // no last term (dropped at compile time)
     }
 });
 

@@ -660,9 +660,14 @@ TAPELESS_DUAL_INLINE dual<T, N> operator-(const S& s, const dual<T, N>& a) {
     return detail::dual_scaled(T(static_cast<T>(s) - a.value()), a.grad(), T(-1));
 }
 
-/// a * b; d = b da + a db.
+/// a * b; d = b da + a db. For a * a (one object: the compiler knows which after inlining,
+/// so the test costs nothing) d = 2a da, one pass of products over the partials instead of two
+/// and a sum: the same numbers (2 (x a) is x (2 a) exactly), without FMA contraction.
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> operator*(const dual<T, N>& a, const dual<T, N>& b) {
+    if constexpr (detail::dual_raw_loop_v<T, N>) {
+        if (&a == &b) return detail::dual_scaled(T(a.value() * a.value()), a.grad(), T(2 * a.value()));
+    }
     return detail::dual_combine(T(a.value() * b.value()), a.grad(), b.value(), b.grad(), a.value());
 }
 template <class T, int N, class S>

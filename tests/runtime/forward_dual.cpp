@@ -208,11 +208,12 @@ TEST_CASE("dual: compound assignment, comparisons and construction", "[forward][
     CHECK(std::isnan(std::numeric_limits<D2>::quiet_NaN().value()));
 }
 
-/// Partials of a*a (one object: the square path) and of a*b with b a copy (the product path).
+/// Partials of a*a (one object: the square path) and of a*b with b equal to a (the product
+/// path).
 template <int N>
 void check_square_against_product(double v, const Eigen::Matrix<double, N, 1>& p) {
     const tapeless::dual<double, N> a(v, p);
-    const tapeless::dual<double, N> b = a;
+    const tapeless::dual<double, N> b(v, p);  // equal to a, another object
     const auto sq = a * a;
     const auto pr = a * b;
     INFO("value " << v);

@@ -125,7 +125,9 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e
     auto eng = make_engine<V>(roots, ctx);
     // Written in place: the partials go from the adjoints to the result (returned by NRVO).
     gradient<V, Vars...> out{uninitialized_t{}};
-    auto& partials = result_access::partials(out);
+    const auto storage = result_access::storage(out);  // references into out
+    auto& value = std::get<0>(storage);
+    auto& partials = std::get<1>(storage);
     const auto store = [&](auto, auto c, const V& p) TAPELESS_LAMBDA_INLINE { partials[c] = p; };
     if constexpr (interleaves_sweeps<V>) {
         // The forward and adjoint steps interleaved (sweep.hpp, interleave_of).
@@ -134,7 +136,7 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_gradient(wrt_t<Vars...>, const E& e
         eng.forward();
         eng.store_rows(std::index_sequence<0>{}, type_list<Vars...>{}, store);
     }
-    result_access::value(out) = eng.val[eng.template root_slot<0>];
+    value = eng.val[eng.template root_slot<0>];
     return out;
 }
 
@@ -199,8 +201,9 @@ TAPELESS_FORCE_INLINE constexpr auto reverse_jacobian(wrt_t<Vars...>, const vect
     eng.forward();
     // Written in place: the entries go from the adjoints to the result (returned by NRVO).
     jacobian_result<V, m, Vars...> out{uninitialized_t{}};
-    auto& values = result_access::values(out);
-    auto& j = result_access::entries(out);
+    const auto storage = result_access::storage(out);  // references into out
+    auto& values = std::get<0>(storage);
+    auto& j = std::get<1>(storage);
     [&]<std::size_t... r>(std::index_sequence<r...>) TAPELESS_LAMBDA_INLINE {
         ((values[r] = eng.val[eng.template root_slot<r>]), ...);
     }(std::make_index_sequence<m>{});

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -41,23 +42,12 @@ constexpr std::size_t checked_var_index() {
     return i;
 }
 
-/// Write access to a result's storage, for the sweeps that fill it in place.
+/// Write access to a result's numbers, for the sweeps that fill it in place: references to
+/// (value, partials) of a gradient, (values, entries) of a jacobian_result.
 struct result_access {
     template <class R>
-    static constexpr auto& value(R& r) {
-        return r.value_;
-    }
-    template <class R>
-    static constexpr auto& partials(R& r) {
-        return r.partials_;
-    }
-    template <class R>
-    static constexpr auto& values(R& r) {
-        return r.values_;
-    }
-    template <class R>
-    static constexpr auto& entries(R& r) {
-        return r.j_;
+    static constexpr auto storage(R& r) {
+        return r.storage();
     }
 };
 
@@ -97,6 +87,8 @@ public:
 
 private:
     friend struct detail::result_access;
+    constexpr auto storage() { return std::tie(value_, partials_); }
+
     T value_;
     std::array<T, size> partials_;
 };
@@ -173,6 +165,8 @@ public:
 
 private:
     friend struct detail::result_access;
+    constexpr auto storage() { return std::tie(values_, j_); }
+
     std::array<T, M> values_;
     std::array<T, M * size> j_;
 };

@@ -232,9 +232,9 @@ void check_square_against_product(double v, const Eigen::Matrix<double, N, 1>& p
 
 TEST_CASE("dual: a * a takes one product per partial and gives a * b's numbers",
           "[forward][dual][edge]") {
-    // d(a a) = 2a da; a * b with b == a sums a da + a da, which is 2 (a da) exactly. Also at
-    // the edges: -0, inf and NaN values (zero partials stay zero through inf), and partials
-    // of both signs and of zero.
+    // d(a a) = 2a da, computed as t + t with t = a da, the numbers of a * b with b == a. Also
+    // at the edges: -0, inf and NaN values (zero partials stay zero through inf), partials of
+    // both signs and of zero, overflow and subnormal products.
     Eigen::Matrix<double, 3, 1> p3(1.5, -0.0, -2.25);
     Eigen::Matrix<double, 15, 1> p15;
     for (int i = 0; i < 15; ++i) p15(i) = (i % 3 == 0) ? 0.0 : (i % 2 ? -0.1 : 0.3) * (i + 1);
@@ -244,6 +244,11 @@ TEST_CASE("dual: a * a takes one product per partial and gives a * b's numbers",
         check_square_against_product<3>(v, p3);
         check_square_against_product<15>(v, p15);
     }
+    // Where x (2a) would differ from x a + x a: 2a overflows, or x a is subnormal.
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    check_square_against_product<3>(1e308, Eigen::Matrix<double, 3, 1>(1e-10, -0.25, 3.0));
+    check_square_against_product<3>(0.625, Eigen::Matrix<double, 3, 1>(tiny, -tiny, 1e-310));
+    check_square_against_product<15>(-1e308, p15 * 1e-12);
     // Through a generic function, where the compiler sees that both operands are one object.
     const auto g = tapeless::grad([](const auto& q) { return q(0) * q(0) + q(0) * q(1); },
                                   Eigen::Vector2d(3.0, -2.0));

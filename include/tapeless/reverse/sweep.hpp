@@ -479,7 +479,8 @@ struct step_edges<op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1
 /// - `flip[c]`: slot c's adjoint is kept negated. It is chosen so that the first contribution
 ///   assigns without a negation: in `a - b` the adjoint of b is minus that of the difference,
 ///   and b's own contributions then subtract instead of negating first (`-x * p + y` is
-///   `y - x * p` exactly, signed zeros included). Variables and the root are never flipped.
+///   `y - x * p` exactly, signed zeros included). Only slots with a single contribution flip
+///   (so the stored number is exactly minus the adjoint); variables and the root never do.
 template <std::size_t K>
 struct backward_plan {
     std::array<bool, K> reach{};
@@ -514,7 +515,14 @@ constexpr void assign_flips(backward_plan<K>& p,
                             const std::array<std::array<std::size_t, 2>, K>& children,
                             const std::array<std::array<bool, 2>, K>& negates,
                             const std::array<bool, K>& is_op, std::size_t root) {
-    const auto may_flip = [&](std::size_t i) { return is_op[i] && i != root; };
+    // Only a slot with one contribution may flip: -(t1 + t2) and (-t1) + (-t2) differ in the
+    // sign of an exact zero, -t1 and t1 do not.
+    std::array<std::size_t, K> uses{};
+    for (std::size_t i = 0; i < K; ++i)
+        if (p.reach[i])
+            for (const std::size_t c : children[i])
+                if (c != npos) ++uses[c];
+    const auto may_flip = [&](std::size_t i) { return is_op[i] && i != root && uses[i] == 1; };
     const auto sign_of_first = [&](std::size_t i) {
         const std::size_t f = p.first[i];
         return negates[f][children[f][0] == i ? 0 : 1];
@@ -654,6 +662,17 @@ TAPELESS_FORCE_INLINE constexpr void keep_in_place(V& v) {
 #endif
 }
 
+/// to -= x; `to += -x` for a number type without -= (a type needs the operators that its
+/// expressions use; a subtraction of the sweep's own is not one of them).
+template <class V, class X>
+TAPELESS_FORCE_INLINE constexpr void subtract_from(V& to, const X& x) {
+    if constexpr (requires { to -= x; }) {
+        to -= x;
+    } else {
+        to += negated(V(x));
+    }
+}
+
 /// One row's share of a step: adj[c] (+)= adj[k], or (+)= adj[k] * pv with `Times`, and
 /// (-)= with `Minus`. `First`: this is the first contribution to adj[c], which assigns.
 template <bool Reach, bool First, bool Minus, bool Times, std::size_t k, std::size_t c, class V,
@@ -675,11 +694,11 @@ TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const
         } else if constexpr (!Times && !Minus) {
             to += from;
         } else if constexpr (!Times) {
-            to -= from;
+            subtract_from(to, from);
         } else if constexpr (!Minus) {
             to += from * pv;
         } else {
-            to -= from * pv;
+            subtract_from(to, from * pv);
         }
     }
 }
@@ -701,8 +720,13 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
         } else if constexpr (constexpr std::size_t s =
                                  Real::all_computed ? Read::any : Read::before;
                              s != npos) {
-            (accumulate_row<Reach, First, (Flip != Read::negated), true, k, c>(adj[r], val[s]),
-             ...);
+            if constexpr (Read::negated) {
+                // Negated once for all the rows (the flips do not count this edge).
+                const V pv = negated(val[s]);
+                (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pv), ...);
+            } else {
+                (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], val[s]), ...);
+            }
         } else {
             const V pv = slot_eval<typename Real::real>(p, val);
             (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pv), ...);

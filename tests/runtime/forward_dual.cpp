@@ -208,54 +208,6 @@ TEST_CASE("dual: compound assignment, comparisons and construction", "[forward][
     CHECK(std::isnan(std::numeric_limits<D2>::quiet_NaN().value()));
 }
 
-/// Partials of a*a (one object: the square path) and of a*b with b equal to a (the product
-/// path).
-template <int N>
-void check_square_against_product(double v, const Eigen::Matrix<double, N, 1>& p) {
-    const tapeless::dual<double, N> a(v, p);
-    const tapeless::dual<double, N> b(v, p);  // equal to a, another object
-    const auto sq = a * a;
-    const auto pr = a * b;
-    INFO("value " << v);
-    CHECK((sq.value() == pr.value() || (std::isnan(sq.value()) && std::isnan(pr.value()))));
-    for (int i = 0; i < N; ++i) {
-        INFO("partial " << i << ": " << p(i));
-        const double s = sq.grad()(i), q = pr.grad()(i);
-        if (std::isnan(q)) {
-            CHECK(std::isnan(s));
-        } else {
-            CHECK(s == q);
-            CHECK(std::signbit(s) == std::signbit(q));
-        }
-    }
-}
-
-TEST_CASE("dual: a * a takes one product per partial and gives a * b's numbers",
-          "[forward][dual][edge]") {
-    // d(a a) = 2a da, computed as t + t with t = a da, the numbers of a * b with b == a. Also
-    // at the edges: -0, inf and NaN values (zero partials stay zero through inf), partials of
-    // both signs and of zero, overflow and subnormal products.
-    Eigen::Matrix<double, 3, 1> p3(1.5, -0.0, -2.25);
-    Eigen::Matrix<double, 15, 1> p15;
-    for (int i = 0; i < 15; ++i) p15(i) = (i % 3 == 0) ? 0.0 : (i % 2 ? -0.1 : 0.3) * (i + 1);
-    const double inf = std::numeric_limits<double>::infinity();
-    for (const double v : {0.75, -3.0, 0.0, -0.0, 1e-300, 1e300, inf, -inf,
-                           std::numeric_limits<double>::quiet_NaN()}) {
-        check_square_against_product<3>(v, p3);
-        check_square_against_product<15>(v, p15);
-    }
-    // Where x (2a) would differ from x a + x a: 2a overflows, or x a is subnormal.
-    const double tiny = std::numeric_limits<double>::denorm_min();
-    check_square_against_product<3>(1e308, Eigen::Matrix<double, 3, 1>(1e-10, -0.25, 3.0));
-    check_square_against_product<3>(0.625, Eigen::Matrix<double, 3, 1>(tiny, -tiny, 1e-310));
-    check_square_against_product<15>(-1e308, p15 * 1e-12);
-    // Through a generic function, where the compiler sees that both operands are one object.
-    const auto g = tapeless::grad([](const auto& q) { return q(0) * q(0) + q(0) * q(1); },
-                                  Eigen::Vector2d(3.0, -2.0));
-    CHECK(g(0) == 2 * 3.0 - 2.0);
-    CHECK(g(1) == 3.0);
-}
-
 TEST_CASE("dual: Dynamic partials treat an empty vector as zero", "[forward][dual]") {
     const DX a = DX::variable(2.0, 0, 3);
     const DX k(5.0);

@@ -560,26 +560,6 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_scaled(const T& v, const Eigen::Matrix<T, N
         return dual<T, N>(v, g * c);
     }
 }
-/// A dual with value v and partials g c + g c (fixed N, numbers): the square's chain rule,
-/// the numbers of dual_combine(v, g, c, g, c) with one product per partial.
-template <class T, int N>
-TAPELESS_DUAL_INLINE dual<T, N> dual_square(const T& v, const Eigen::Matrix<T, N, 1>& g,
-                                            const T& c) {
-    const T k = c;
-    dual<T, N> r(uninitialized_t{}, v);
-    T* TAPELESS_RESTRICT o = r.grad().data();
-    const T* TAPELESS_RESTRICT a = g.data();
-    if (is_finite_coefficient(k)) [[likely]] {
-        lanes<N>(o, [k](auto x) {
-            const auto t = x * k;
-            return t + t;
-        }, a);
-    } else {
-        combine_guarded<T, N>(o, a, k, a, k);
-    }
-    return r;
-}
-
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> dual_chain(const T& v, const dual<T, N>& a, const T& c) {
     return dual_scaled(v, a.grad(), c);
@@ -680,14 +660,9 @@ TAPELESS_DUAL_INLINE dual<T, N> operator-(const S& s, const dual<T, N>& a) {
     return detail::dual_scaled(T(static_cast<T>(s) - a.value()), a.grad(), T(-1));
 }
 
-/// a * b; d = b da + a db. For a * a (one object: the compiler knows which after inlining,
-/// so the test costs nothing) each partial x becomes t + t with t = x a: one product where
-/// the product rule takes two, and the same number as x a + x a.
+/// a * b; d = b da + a db.
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> operator*(const dual<T, N>& a, const dual<T, N>& b) {
-    if constexpr (detail::dual_raw_loop_v<T, N>) {
-        if (&a == &b) return detail::dual_square(T(a.value() * a.value()), a.grad(), a.value());
-    }
     return detail::dual_combine(T(a.value() * b.value()), a.grad(), b.value(), b.grad(), a.value());
 }
 template <class T, int N, class S>

@@ -1030,8 +1030,8 @@ inline constexpr std::size_t rows_per_sweep = [] {
 }();
 
 /// One evaluation of a schedule `Sched` over the roots `Roots` (a std::tuple of
-/// expressions) with slot type `V`: `forward()` fills every slot once, `partials<R, Vars...>()`
-/// returns the adjoints of root R.
+/// expressions) with slot type `V`: `forward()` fills every slot once, `store_rows(...)` hands
+/// the partials of the given roots to the caller (`forward_store_rows` does both, interleaved).
 template <class V, class Sched, class Roots, class Ctx>
 struct engine {
     static constexpr std::size_t K = Sched::size;
@@ -1083,17 +1083,6 @@ struct engine {
         }(std::make_index_sequence<M>{});
     }
 
-    /// The rows of store_rows as arrays.
-    template <std::size_t... R, class... Vars>
-    TAPELESS_FORCE_INLINE constexpr std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)>
-    partial_rows(std::index_sequence<R...> rows, type_list<Vars...> vs) const {
-        std::array<std::array<V, sizeof...(Vars)>, sizeof...(R)> out;
-        store_rows(rows, vs, [&](auto m, auto c, const V& p) TAPELESS_LAMBDA_INLINE {
-            out[m][c] = p;
-        });
-        return out;
-    }
-
     /// forward() and then store_rows(...), interleaved (see interleave_of): each backward
     /// step runs as soon as it can. The results are those of the two calls, bit for bit, when
     /// every adjoint has at most two contributions (a sum of more is added in another order).
@@ -1104,12 +1093,6 @@ struct engine {
         static_assert(interleaves_sweeps<V>,
                       "tapeless: internal: forward_store_rows is for floating-point slots");
         interleaved_rows(rows, vs, std::make_index_sequence<sizeof...(R)>{}, store);
-    }
-
-    /// One row: d root_R / d V for each of `Vars`.
-    template <std::size_t R, class... Vars>
-    TAPELESS_FORCE_INLINE constexpr std::array<V, sizeof...(Vars)> partials() const {
-        return partial_rows(std::index_sequence<R>{}, type_list<Vars...>{})[0];
     }
 
 private:

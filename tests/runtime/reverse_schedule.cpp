@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -84,8 +86,35 @@ struct no_subtract_assign {
     friend no_subtract_assign cos(no_subtract_assign a) { return std::cos(a.v); }
 };
 
+/// A number that records the operands of each multiplication, in order.
+struct traced {
+    double v = 0;
+    static inline std::vector<std::pair<double, double>> products;
+
+    traced() = default;
+    traced(double x) : v(x) {}  // NOLINT: numbers convert, as for double
+
+    friend traced operator+(traced a, traced b) { return a.v + b.v; }
+    friend traced operator-(traced a, traced b) { return a.v - b.v; }
+    friend traced operator*(traced a, traced b) {
+        products.emplace_back(a.v, b.v);
+        return a.v * b.v;
+    }
+    traced operator-() const { return -v; }
+    friend traced pow(traced a, int n) { return std::pow(a.v, n); }
+    traced& operator+=(traced b) { v += b.v; return *this; }
+    traced& operator-=(traced b) { v -= b.v; return *this; }
+    static bool multiplied(double a, double b) {
+        for (const auto& [p, q] : products)
+            if ((p == a && q == b) || (p == b && q == a)) return true;
+        return false;
+    }
+};
+
 }  // namespace
 
+template <>
+inline constexpr bool tapeless::enable_binding<traced> = true;
 template <>
 inline constexpr bool tapeless::enable_binding<counted> = true;
 template <>
@@ -395,4 +424,52 @@ TEST_CASE("grad of double slots interleaves the forward and adjoint steps", "[re
     const auto g = tapeless::grad(f, x = 0.5, y = 2.0);
     CHECK(g[x] == Approx(2.0 + std::cos(0.5)).epsilon(1e-15));
     CHECK(g[y] == 0.5);
+}
+
+TEST_CASE("a fixed adjoint multiplies pow's exponent first", "[reverse][schedule][edge]") {
+    // In 100 pow(a, 2) + ... the adjoint of pow(a, 2) is 100 whatever the point (the plan's
+    // `fixed`): the sweep multiplies (100 * 2) * a, which the compiler folds to 200 a as a
+    // hand-written gradient has it, not 100 * (2 a). Where the adjoint is a value (y in
+    // y pow(a, 2)) it stays adj * (2 a): one product per row, off the adjoint's path.
+    using namespace tapeless::detail;
+    constexpr auto a = x - y;
+    constexpr auto f = 100.0 * pow(a, 2) + pow(1.0 - x, 2) + z * pow(a, 3);
+    using sched = schedule_t<std::remove_cvref_t<decltype(f)>>;
+    using vars = type_list<std::remove_cvref_t<decltype(x)>, std::remove_cvref_t<decltype(y)>,
+                           std::remove_cvref_t<decltype(z)>>;
+    constexpr auto& plan = backward_plan_of<sched, vars, sched::size - 1>::value;
+    // Fixed: f, the inner sum, 100 pow(a, 2), pow(a, 2), pow(1 - x, 2) and z pow(a, 3). Not
+    // pow(a, 3) (its adjoint is z), a (two contributions), 1 - x (below a power), the
+    // variables and the literals.
+    constexpr auto fixed_slots = [] {
+        std::size_t n = 0;
+        for (const bool b : plan.fixed) n += b ? 1 : 0;
+        return n;
+    };
+    static_assert(sched::size == 14);
+    static_assert(fixed_slots() == 6);
+    static_assert(plan.fixed[sched::size - 1]);
+
+    traced::products.clear();
+    const auto g = tapeless::grad(f, x = traced(0.625), y = traced(0.5), z = traced(3.0));
+    // a = 0.125, 1 - x = 0.375.
+    CHECK(traced::multiplied(100.0, 2.0));  // (100 * 2) * a
+    CHECK(traced::multiplied(200.0, 0.125));
+    CHECK_FALSE(traced::multiplied(2.0, 0.125));  // no 2 a
+    CHECK(traced::multiplied(2.0, 0.375));        // (1 * 2) * (1 - x), folded to 2 (1 - x)
+    CHECK(traced::multiplied(3.0, 3.0 * 0.015625));  // z * (3 a^2), not (z * 3) * a^2
+    const auto gd = tapeless::grad(f, x = 0.625, y = 0.5, z = 3.0);
+    CHECK(g[x].v == gd[x]);
+    CHECK(g[y].v == gd[y]);
+    CHECK(gd[x] == 25.0 - 0.75 + 0.140625);
+    CHECK(gd[y] == -25.0 - 0.140625);
+
+    // The same number as adj * (2 a) unless a product overflows (docs/edge-cases.md): at
+    // a = 1e308, (0.5 * 2) * a is finite where 0.5 * (2 a) = 0.5 * inf would not be.
+    const auto h = tapeless::grad(0.5 * pow(x, 2), x = 1e308);
+    CHECK(h[x] == 1e308);
+    const auto hv = tapeless::grad(y * pow(x, 2), x = 1e308, y = 0.5);  // adjoint y: 2 x first
+    CHECK(hv[x] == std::numeric_limits<double>::infinity());
+    const auto hf = tapeless::grad(0.5 * pow(x, 2), x = 3e38f);
+    CHECK(hf[x] == 3e38f);
 }

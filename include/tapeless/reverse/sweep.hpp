@@ -481,11 +481,15 @@ struct step_edges<op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1
 ///   and b's own contributions then subtract instead of negating first (`-x * p + y` is
 ///   `y - x * p` exactly, signed zeros included). Only slots with a single contribution flip
 ///   (so the stored number is exactly minus the adjoint); variables and the root never do.
+/// - `fixed[c]`: slot c's adjoint is the seed times literals and constants only (one chain of
+///   single contributions through sums, differences, negations and products with a literal
+///   or a constant), so it depends on no value: 100 for pow(a, 2) in 100 pow(a, 2) + ...
 template <std::size_t K>
 struct backward_plan {
     std::array<bool, K> reach{};
     std::array<std::size_t, K> first{};
     std::array<bool, K> flip{};
+    std::array<bool, K> fixed{};
 };
 
 /// Whether the local derivative of a step by operand 0 / 1 is -1 (decided by the operation,
@@ -551,6 +555,59 @@ constexpr void assign_flips(backward_plan<K>& p,
     }
 }
 
+/// How a step's adjoint reaches operand 0 / 1 without reading a value: through a sum,
+/// difference or negation (local derivative +-1), or a product whose other operand is slot
+/// `other` (a literal or constant there makes the local derivative one).
+template <class Step>
+struct step_scale {
+    static constexpr bool linear = false;
+    static constexpr std::array<std::size_t, 2> other{npos, npos};
+};
+template <class Op, std::size_t Root, std::size_t Offset, std::size_t S, class Children,
+          class Active>
+    requires(std::is_same_v<Op, ops::add> || std::is_same_v<Op, ops::sub> ||
+             std::is_same_v<Op, ops::neg>)
+struct step_scale<op_step<Op, Root, Offset, S, Children, Active>> {
+    static constexpr bool linear = true;
+    static constexpr std::array<std::size_t, 2> other{npos, npos};
+};
+template <std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1,
+          class Active>
+struct step_scale<op_step<ops::mul, Root, Offset, S, slots<C0, C1>, Active>> {
+    static constexpr bool linear = false;
+    static constexpr std::array<std::size_t, 2> other{C1, C0};
+};
+
+/// Whether a forward step holds a number known without the bindings.
+template <class Step>
+inline constexpr bool step_is_number = false;
+template <class Constant, std::size_t Slot>
+inline constexpr bool step_is_number<constant_step<Constant, Slot>> = true;
+template <class T, std::size_t Root, std::size_t Offset, std::size_t Slot>
+inline constexpr bool step_is_number<literal_step<T, Root, Offset, Slot>> = true;
+
+/// Fills p.fixed from p.reach and p.first (see backward_plan). Parents come after their
+/// operands in the schedule: one pass from the top. Linear in K.
+template <std::size_t K>
+constexpr void assign_fixed(backward_plan<K>& p,
+                            const std::array<std::array<std::size_t, 2>, K>& children,
+                            const std::array<bool, K>& linear,
+                            const std::array<std::array<std::size_t, 2>, K>& other,
+                            const std::array<bool, K>& number, std::size_t root) {
+    std::array<std::size_t, K> uses{};
+    for (std::size_t i = 0; i < K; ++i)
+        if (p.reach[i])
+            for (const std::size_t c : children[i])
+                if (c != npos) ++uses[c];
+    for (std::size_t i = K; i-- > 0;) {
+        p.fixed[i] = i == root;
+        const std::size_t f = p.first[i];
+        if (i == root || f == npos || uses[i] != 1 || !p.fixed[f]) continue;
+        const std::size_t o = other[f][children[f][0] == i ? 0 : 1];
+        p.fixed[i] = linear[f] || (o != npos && number[o]);
+    }
+}
+
 template <class Sched, class VarList, std::size_t RootSlot,
           class Seq = std::make_index_sequence<Sched::size>>
 struct backward_plan_of;
@@ -568,8 +625,15 @@ struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
             step_negates<typename backward_step_of<Sched, k, VarList>::type>::edge...};
         constexpr std::array<bool, K> is_op{
             !std::is_void_v<typename backward_step_of<Sched, k, VarList>::type>...};
+        constexpr std::array<bool, K> linear{
+            step_scale<typename backward_step_of<Sched, k, VarList>::type>::linear...};
+        constexpr std::array<std::array<std::size_t, 2>, K> other{
+            step_scale<typename backward_step_of<Sched, k, VarList>::type>::other...};
+        constexpr std::array<bool, K> number{
+            step_is_number<typename forward_step_of<Sched, k>::type>...};
         p.first = first;
         assign_flips(p, children, negates, is_op, RootSlot);
+        assign_fixed(p, children, linear, other, number, RootSlot);
         return p;
     }
 
@@ -604,7 +668,7 @@ constexpr bool any_of_bools(std::integer_sequence<bool, B...>) {
 /// functions run per step keep short names, not the plans' schedule types): per row, whether
 /// it reaches the step, whether its contribution to operand 0 / operand 1 is the first, and
 /// whether the step's slot and operand 0 / 1 differ in `flip`.
-template <class Reach, class First0, class First1, class Flip0, class Flip1>
+template <class Reach, class First0, class First1, class Flip0, class Flip1, class Fixed>
 struct row_flags {};
 template <bool... B>
 using bools = std::integer_sequence<bool, B...>;
@@ -621,7 +685,8 @@ struct row_flags_of<row_plans<Plans...>,
                            bools<(Plans::value.first[C0] == S)...>,
                            bools<!std::is_same_v<Plans, Plans>...>,
                            bools<(Plans::value.flip[S] != Plans::value.flip[C0])...>,
-                           bools<!std::is_same_v<Plans, Plans>...>>;
+                           bools<!std::is_same_v<Plans, Plans>...>,
+                           bools<Plans::value.fixed[S]...>>;
 };
 template <class... Plans, class Op, std::size_t Root, std::size_t Offset, std::size_t S,
           std::size_t C0, std::size_t C1, bool A0, bool A1>
@@ -632,7 +697,8 @@ struct row_flags_of<row_plans<Plans...>,
                            bools<(Plans::value.first[C0] == S)...>,
                            bools<(Plans::value.first[C1] == S && !(A0 && C0 == C1))...>,
                            bools<(Plans::value.flip[S] != Plans::value.flip[C0])...>,
-                           bools<(Plans::value.flip[S] != Plans::value.flip[C1])...>>;
+                           bools<(Plans::value.flip[S] != Plans::value.flip[C1])...>,
+                           bools<Plans::value.fixed[S]...>>;
 };
 
 /// Ends GCC's view of `v` as an expression: at expansion to RTL, GCC substitutes each
@@ -703,13 +769,45 @@ TAPELESS_FORCE_INLINE constexpr void accumulate_row(std::array<V, K>& adj, const
     }
 }
 
+/// pow(y, n)'s local derivative n y^(n-1), which a single row multiplies into its adjoint as
+/// (adj * n) * y^(n-1), not adj * (n * y^(n-1)): as many operations, but where the adjoint is
+/// a number the compiler knows (100 in 100 pow(y, 2)) it folds adj * n, where
+/// adj * (y + y) costs an addition more than the hand-written 200 y.
+template <class V>
+struct scaled_first {
+    V n;
+    V rest;
+};
+template <class V>
+TAPELESS_FORCE_INLINE constexpr V operator*(const V& from, const scaled_first<V>& p) {
+    return V(from * p.n) * p.rest;
+}
+
+/// `a` if B, else `b`.
+template <bool B, class A, class Bt>
+TAPELESS_FORCE_INLINE constexpr decltype(auto) pick(const A& a, const Bt& b) {
+    if constexpr (B) {
+        return (a);
+    } else {
+        return (b);
+    }
+}
+
+/// A product `literal * y` (the shape of pow_int's n y^(n-1)).
+template <class X>
+inline constexpr bool is_literal_times_v = false;
+template <class T, class Y>
+inline constexpr bool is_literal_times_v<binary<ops::mul, literal<T>, Y>> = true;
+
 /// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
 /// and -1 need no multiplication. `Flip`: per row, whether slots k and c differ in `flip`
 /// (their stored adjoints differ in sign), which turns + into -.
-template <class Real, std::size_t k, std::size_t c, class Read, bool... Reach, bool... First,
-          bool... Flip, class Partial, class V, std::size_t K, std::size_t M>
+template <class Real, std::size_t k, std::size_t c, class Read, bool ScaleFirst,
+          bool... Reach, bool... First, bool... Flip, bool... Fixed, class Partial, class V,
+          std::size_t K, std::size_t M>
 TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>, bools<Flip...>,
+                                                bools<Fixed...>,
                                                 std::array<std::array<V, K>, M>& adj,
                                                 const std::array<V, K>& val, const Partial& p) {
     [&]<std::size_t... r>(std::index_sequence<r...>) {
@@ -727,6 +825,17 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
             } else {
                 (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], val[s]), ...);
             }
+        } else if constexpr (ScaleFirst && (Fixed || ...) && is_literal_times_v<Partial>) {
+            // Rows whose adjoint is fixed take (adj * n) * y^(n-1), the others adj * pv.
+            const scaled_first<V> sf{slot_eval<typename Real::real>(p.lhs, val),
+                                     slot_eval<typename Real::real>(p.rhs, val)};
+            if constexpr ((Fixed && ...)) {
+                (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], sf), ...);
+            } else {
+                const V pv = V(sf.n * sf.rest);
+                (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pick<Fixed>(sf, pv)),
+                 ...);
+            }
         } else {
             const V pv = slot_eval<typename Real::real>(p, val);
             (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pv), ...);
@@ -740,15 +849,17 @@ constexpr void back_step(void*, void*, std::array<std::array<V, K>, M>&, const s
 
 template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
           std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, bool A0,
-          class Reach, class First0, class First1, class Flip0, class Flip1>
+          class Reach, class First0, class First1, class Flip0, class Flip1,
+          class Fixed>
 TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>*,
-    row_flags<Reach, First0, First1, Flip0, Flip1>*, std::array<std::array<V, K>, M>& adj,
+    row_flags<Reach, First0, First1, Flip0, Flip1, Fixed>*, std::array<std::array<V, K>, M>& adj,
     const std::array<V, K>& val, const Data& data) {
     if constexpr (A0 && any_of_bools(Reach{})) {
         using tag = op_tag<Op>;
-        accumulate<Real, S, C0, typename tag::read>(
-            Reach{}, First0{}, Flip0{}, adj, val,
+        accumulate<Real, S, C0, typename tag::read,
+                   std::is_same_v<typename tag::base, ops::pow_int>>(
+            Reach{}, First0{}, Flip0{}, Fixed{}, adj, val,
             make_op<typename tag::base, Root, Offset>(data).template partial<0>(slot_ref<S>{},
                                                                                 slot_ref<C0>{}));
     }
@@ -756,21 +867,22 @@ TAPELESS_FORCE_INLINE constexpr void back_step(
 
 template <class Real, class V, std::size_t K, std::size_t M, class Data, class Op,
           std::size_t Root, std::size_t Offset, std::size_t S, std::size_t C0, std::size_t C1,
-          bool A0, bool A1, class Reach, class First0, class First1, class Flip0, class Flip1>
+          bool A0, bool A1, class Reach, class First0, class First1, class Flip0, class Flip1,
+          class Fixed>
 TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
-    row_flags<Reach, First0, First1, Flip0, Flip1>*, std::array<std::array<V, K>, M>& adj,
+    row_flags<Reach, First0, First1, Flip0, Flip1, Fixed>*, std::array<std::array<V, K>, M>& adj,
     const std::array<V, K>& val, const Data& data) {
     if constexpr (any_of_bools(Reach{})) {
         const auto op = make_op<Op, Root, Offset>(data);
         if constexpr (A0) {
-            accumulate<Real, S, C0, no_partial_read>(
-                Reach{}, First0{}, Flip0{}, adj, val,
+            accumulate<Real, S, C0, no_partial_read, false>(
+                Reach{}, First0{}, Flip0{}, Fixed{}, adj, val,
                 op.template partial<0>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
         if constexpr (A1) {
-            accumulate<Real, S, C1, no_partial_read>(
-                Reach{}, First1{}, Flip1{}, adj, val,
+            accumulate<Real, S, C1, no_partial_read, false>(
+                Reach{}, First1{}, Flip1{}, Fixed{}, adj, val,
                 op.template partial<1>(slot_ref<S>{}, slot_ref<C0>{}, slot_ref<C1>{}));
         }
     }

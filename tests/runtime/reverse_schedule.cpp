@@ -18,11 +18,14 @@ struct counted {
     static inline int cos_calls = 0;
     static inline int multiplications = 0;
     static inline int negations = 0;
+    static inline int divisions = 0;
 
     counted() = default;
     counted(double x) : v(x) {}  // NOLINT: numbers convert, as for double
 
-    static void reset() { sin_calls = exp_calls = cos_calls = multiplications = negations = 0; }
+    static void reset() {
+        sin_calls = exp_calls = cos_calls = multiplications = negations = divisions = 0;
+    }
 
     friend counted operator+(counted a, counted b) { return a.v + b.v; }
     friend counted operator-(counted a, counted b) { return a.v - b.v; }
@@ -31,7 +34,10 @@ struct counted {
         ++multiplications;
         return a.v * b.v;
     }
-    friend counted operator/(counted a, counted b) { return a.v / b.v; }
+    friend counted operator/(counted a, counted b) {
+        ++divisions;
+        return a.v / b.v;
+    }
     counted operator-() const {
         ++negations;
         return -v;
@@ -472,4 +478,44 @@ TEST_CASE("a fixed adjoint multiplies pow's exponent first", "[reverse][schedule
     CHECK(hv[x] == std::numeric_limits<double>::infinity());
     const auto hf = tapeless::grad(0.5 * pow(x, 2), x = 3e38f);
     CHECK(hf[x] == 3e38f);
+}
+
+TEST_CASE("a quotient's two local derivatives share one division", "[reverse][schedule]") {
+    // d(a / b) = (1/b) da - (a/b) (1/b) db: the backward step divides once, for both operands
+    // and every row (before, 1/b and (a/b)/b: two divisions per row). The minus is the plan's:
+    // the contribution is subtracted, not negated.
+    const auto at = [](double v) { return counted(v); };
+    counted::reset();
+    const auto g = tapeless::grad(x / y, x = at(3.0), y = at(0.5));
+    CHECK(counted::divisions == 2);  // the value, and 1/y
+    CHECK(counted::negations == 1);  // dy = -(x/y)(1/y): a variable's adjoint is not flipped
+    counted::reset();
+    const auto gy = tapeless::grad(w - x / y, tapeless::wrt(y), w = at(1.0), x = at(3.0),
+                                   y = at(0.5));
+    CHECK(counted::negations == 0);  // x/y's adjoint is kept negated: dy = +(x/y)(1/y)
+    CHECK(gy[y].v == 6.0 * 2.0);
+    CHECK(g[x].v == 2.0);
+    CHECK(g[y].v == -(6.0 * 2.0));
+    counted::reset();
+    const auto j = tapeless::jacobian(tapeless::vec(x / y, z * (x / y)), x = at(3.0), y = at(0.5),
+                                      z = at(0.25));
+    CHECK(counted::divisions == 2);  // one quotient, two rows
+    CHECK(j(1, y).v == -(0.25 * (6.0 * 2.0)));
+    // Doubles: the same numbers as -(a/b) * (1/b), signed zeros included.
+    const double a = 0.7, b = 0.3;
+    const auto h = tapeless::grad(x / y, x = a, y = b);
+    CHECK(h[x] == 1.0 / b);
+    CHECK(h[y] == -((a / b) * (1.0 / b)));
+    const auto hz = tapeless::grad(x / y, x = 0.0, y = 2.0);
+    CHECK(hz[y] == 0.0);
+    CHECK(std::signbit(hz[y]));
+    // Where 1/y overflows (subnormal y) the reciprocal form gives 0 * inf = NaN at x = 0, as
+    // dual numbers do (docs/edge-cases.md); -(x/y)/y would be -0.
+    const auto hs = tapeless::grad(x / y, x = 0.0, y = 1e-310);
+    CHECK(std::isnan(hs[y]));
+    CHECK(std::isnan(
+        tapeless::grad([](auto p, auto q) { return p / q; }, Eigen::Vector2d(0.0, 1e-310))[1]));
+    const auto hw = tapeless::grad(w - x / y, w = 1.0, x = 0.0, y = -2.0);  // flipped: -(-0)
+    CHECK(hw[y] == 0.0);
+    CHECK(std::signbit(hw[y]) == std::signbit(-(-((0.0 / -2.0) * (1.0 / -2.0)))));
 }

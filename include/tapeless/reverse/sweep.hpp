@@ -440,10 +440,22 @@ TAPELESS_FORCE_INLINE constexpr void run_forward(type_list<Chunks...>, std::arra
 
 // ---- backward steps -------------------------------------------------------------------------
 
+/// A local derivative that the backward step has computed itself (division's).
+template <class V>
+struct given_partial {
+    V v;
+};
+template <class X>
+inline constexpr bool is_given_partial_v = false;
+template <class V>
+inline constexpr bool is_given_partial_v<given_partial<V>> = true;
+
 /// The value of a local-derivative expression whose operands are slots.
 template <class Real, class X, class V, std::size_t K>
 constexpr V slot_eval(const X& x, const std::array<V, K>& val) {
-    if constexpr (is_slot_ref<X>::value) {
+    if constexpr (is_given_partial_v<X>) {
+        return x.v;
+    } else if constexpr (is_slot_ref<X>::value) {
         return val[X::index];
     } else if constexpr (is_constant_v<X>) {
         return static_cast<V>(x.eval(real_context<Real>{}));
@@ -500,6 +512,11 @@ struct step_negates {
 };
 template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
 struct step_negates<op_step<ops::sub, Root, Offset, S, Children, Active>> {
+    static constexpr std::array<bool, 2> edge{false, true};
+};
+template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
+struct step_negates<op_step<ops::div, Root, Offset, S, Children, Active>> {
+    // d(a / b)/db = -(a/b) (1/b): back_step passes (a/b) (1/b) and the sign.
     static constexpr std::array<bool, 2> edge{false, true};
 };
 template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
@@ -672,6 +689,10 @@ template <class Reach, class First0, class First1, class Flip0, class Flip1, cla
 struct row_flags {};
 template <bool... B>
 using bools = std::integer_sequence<bool, B...>;
+template <bool... B>
+constexpr bools<!B...> not_bools(bools<B...>) {
+    return {};
+}
 
 template <class Rows, class Step>
 struct row_flags_of {
@@ -873,7 +894,21 @@ TAPELESS_FORCE_INLINE constexpr void back_step(
     op_step<Op, Root, Offset, S, slots<C0, C1>, active_mask<A0, A1>>*,
     row_flags<Reach, First0, First1, Flip0, Flip1, Fixed>*, std::array<std::array<V, K>, M>& adj,
     const std::array<V, K>& val, const Data& data) {
-    if constexpr (any_of_bools(Reach{})) {
+    if constexpr (any_of_bools(Reach{}) && std::is_same_v<Op, ops::div>) {
+        // d(a / b) = (1/b) da - (a/b) (1/b) db: one division for both operands and all the
+        // rows, as hand-written code multiplies by a reciprocal (and as dual numbers do). The
+        // minus is the plan's (step_negates): the row subtracts or keeps the adjoint negated.
+        const V inv = V(slot_eval<typename Real::real>(constant<1>{}, val) / val[C1]);
+        if constexpr (A0) {
+            accumulate<Real, S, C0, no_partial_read, false>(Reach{}, First0{}, Flip0{}, Fixed{},
+                                                            adj, val, given_partial<V>{inv});
+        }
+        if constexpr (A1) {
+            accumulate<Real, S, C1, no_partial_read, false>(
+                Reach{}, First1{}, not_bools(Flip1{}), Fixed{}, adj, val,
+                given_partial<V>{V(val[S] * inv)});
+        }
+    } else if constexpr (any_of_bools(Reach{})) {
         const auto op = make_op<Op, Root, Offset>(data);
         if constexpr (A0) {
             accumulate<Real, S, C0, no_partial_read, false>(

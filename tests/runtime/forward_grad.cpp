@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -288,6 +289,77 @@ TEST_CASE("dual: an infinite local derivative leaves zero partials zero, above 6
     c *= x(1) / x(1);  // NaN coefficient (0/0), compound assignment
     CHECK(std::isnan(c.grad()(1)));
     CHECK(c.grad()(4) == 0.0);
+}
+
+TEST_CASE("dual: one test per operation finds every non-finite coefficient",
+          "[forward][dual][edge]") {
+    // A product tests its value a b (inf or NaN when a or b is), a quotient -(a/b)(1/b) (inf or
+    // NaN when 1/b is): the rare path runs exactly where a coefficient is not finite, and where
+    // a b overflows, which gives the same partials as the fast path.
+    using D = tapeless::dual<double, 15>;
+    const double inf = std::numeric_limits<double>::infinity();
+    Eigen::Matrix<double, 15, 1> point = Eigen::Matrix<double, 15, 1>::LinSpaced(0.5, 2.0);
+    point(0) = inf;
+    point(1) = 0.0;
+    point(2) = 1e200;
+    point(3) = 1e300;
+    point(4) = 1e-310;  // subnormal: 1/x4 overflows
+    const Eigen::Matrix<D, 15, 1> x = tapeless::seed(point);
+    const D p = x(0) * x(5);  // inf * 1.75: coefficient inf for x5's partials
+    CHECK(p.grad()(0) == x(5).value());
+    CHECK(p.grad()(5) == inf);
+    for (int i : {1, 2, 3, 4, 6, 14}) CHECK(p.grad()(i) == 0.0);
+    const D z = x(0) * x(1);  // inf * 0: the value is NaN, so is x1's partial; others stay 0
+    CHECK(std::isnan(z.value()));
+    CHECK(z.grad()(0) == 0.0);
+    CHECK(z.grad()(1) == inf);
+    CHECK(z.grad()(6) == 0.0);
+    const D o = x(2) * x(3);  // finite coefficients, the product overflows: same partials
+    CHECK(o.value() == inf);
+    CHECK(o.grad()(2) == 1e300);
+    CHECK(o.grad()(3) == 1e200);
+    CHECK(o.grad()(7) == 0.0);
+    const D q = x(5) / x(4);  // 1/x4 overflows: inf and -inf coefficients
+    CHECK(q.grad()(5) == inf);
+    CHECK(q.grad()(4) == -inf);
+    CHECK(q.grad()(8) == 0.0);
+    D c = x(6);
+    c *= x(0);  // compound assignment, inf coefficient
+    CHECK(c.grad()(6) == inf);
+    CHECK(c.grad()(9) == 0.0);
+    c = x(6);
+    c /= x(1);  // 1/0
+    CHECK(c.grad()(6) == inf);
+    CHECK(c.grad()(10) == 0.0);
+}
+
+TEST_CASE("dual: sin and cos give std::sin and std::cos bit for bit", "[forward][dual]") {
+    // Both take sin and cos of the value from one sincos call where the C library has one.
+    const auto check = []<class T>(T v) {
+        const tapeless::dual<T, 2> x(v, Eigen::Matrix<T, 2, 1>(1, 0));
+        const auto s = sin(x);
+        const auto c = cos(x);
+        const bool same = std::bit_cast<std::uint64_t>(double(s.value())) ==
+                              std::bit_cast<std::uint64_t>(double(std::sin(v))) &&
+                          std::bit_cast<std::uint64_t>(double(s.grad()(0))) ==
+                              std::bit_cast<std::uint64_t>(double(std::cos(v))) &&
+                          std::bit_cast<std::uint64_t>(double(c.value())) ==
+                              std::bit_cast<std::uint64_t>(double(std::cos(v))) &&
+                          std::bit_cast<std::uint64_t>(double(c.grad()(0))) ==
+                              std::bit_cast<std::uint64_t>(double(-std::sin(v)));
+        return same || (std::isnan(v) && std::isnan(s.value()) && std::isnan(c.value()));
+    };
+    std::uint64_t state = 0x9e3779b97f4a7c15u;
+    for (int i = 0; i < 20000; ++i) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        const double u = double(state >> 11) * 0x1.0p-53;
+        const double v = (u - 0.5) * (i % 2 == 0 ? 20.0 : 2e6);
+        CHECK(check(v));
+        CHECK(check(float(v)));
+    }
+    for (const double v : {0.0, -0.0, 1e300, -1e-310, std::numeric_limits<double>::infinity(),
+                           std::numeric_limits<double>::quiet_NaN(), 1.5707963267948966})
+        CHECK(check(v));
 }
 
 TEST_CASE("grad(fn, point, value) and jacobian(fn, point, values) also give fn's value",

@@ -156,6 +156,23 @@ TAPELESS_DUAL_INLINE bool is_finite_coefficient(const T& c) {
     return c - c == T(0);
 }
 
+/// Whether the coefficients a and b are both finite, with one test (numbers only): a b is inf
+/// or NaN when either is (inf * 0 is NaN), and p - p is +0 for a finite p and NaN otherwise,
+/// the one number unequal to itself. A product that overflows also takes the rare path, whose
+/// result is the same then. (A multiplication's a b is its value, which the compiler shares.)
+template <class T>
+TAPELESS_DUAL_INLINE bool finite_coefficients(const T& a, const T& b) {
+    const T p = a * b;
+    const T t = p - p;
+    return t == t;  // NOLINT(misc-redundant-expression): false for NaN
+}
+/// The same for one coefficient.
+template <class T>
+TAPELESS_DUAL_INLINE bool finite_coefficient(const T& c) {
+    const T t = c - c;
+    return t == t;  // NOLINT(misc-redundant-expression): false for NaN
+}
+
 /// g * c with a zero partial staying zero even when c is inf or NaN: a zero partial means the
 /// operand does not depend on that variable, as in reverse mode, where such an operand is not
 /// visited at all. Without it 0 * inf = NaN would spoil every partial: d(x / y)/dx at y = 0,
@@ -359,7 +376,7 @@ public:
             T* o = grad_.data();
             const T* g = b.grad_.data();
             const T bv = b.value_, av = value_;
-            if (detail::is_finite_coefficient(bv) && detail::is_finite_coefficient(av)) [[likely]] {
+            if (detail::finite_coefficients(av, bv)) [[likely]] {
                 detail::lanes<N>(o, [bv, av](auto x, auto y) { return x * bv + y * av; }, o, g);
             } else {
                 detail::combine_guarded<T, N>(o, o, bv, g, av);
@@ -387,7 +404,8 @@ public:
         if constexpr (detail::dual_raw_loop_v<T, N>) {
             T* o = grad_.data();
             const T* g = b.grad_.data();
-            if (detail::is_finite_coefficient(inv) && detail::is_finite_coefficient(c)) [[likely]] {
+            // c = -(a/b)(1/b) is inf or NaN whenever 1/b is: one test.
+            if (detail::finite_coefficient(c)) [[likely]] {
                 detail::lanes<N>(o, [inv, c](auto x, auto y) { return x * inv + y * c; }, o, g);
             } else {
                 detail::combine_guarded<T, N>(o, o, inv, g, c);
@@ -508,7 +526,7 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, 
         T* TAPELESS_RESTRICT o = r.grad().data();
         const T* TAPELESS_RESTRICT a = ga.data();
         const T* TAPELESS_RESTRICT b = gb.data();
-        if (is_finite_coefficient(a_c) && is_finite_coefficient(b_c)) [[likely]] {
+        if (finite_coefficients(a_c, b_c)) [[likely]] {
             lanes<N>(o, [a_c, b_c](auto x, auto y) { return x * a_c + y * b_c; }, a, b);
         } else {
             combine_guarded<T, N>(o, a, a_c, b, b_c);
@@ -543,7 +561,7 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_scaled(const T& v, const Eigen::Matrix<T, N
         dual<T, N> r(uninitialized_t{}, v);
         T* TAPELESS_RESTRICT o = r.grad().data();
         const T* TAPELESS_RESTRICT a = g.data();
-        if (is_finite_coefficient(k)) [[likely]] {
+        if (finite_coefficient(k)) [[likely]] {
             lanes<N>(o, [k](auto x) { return x * k; }, a);
         } else {
             scale_guarded<T, N>(o, a, k);
@@ -781,15 +799,28 @@ TAPELESS_DUAL_INLINE dual<T, N> log(const dual<T, N>& a) {
 }
 
 /// sin: d sin(a) = cos(a) da.
+/// (Both need sin and cos of the value: one sincos call where the C library has one.)
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> sin(const dual<T, N>& a) {
-    return detail::dual_chain(T(detail::fn::sin(a.value())), a, T(detail::fn::cos(a.value())));
+    if constexpr (std::is_floating_point_v<T>) {
+        const auto sc = math::detail::sin_cos(a.value());
+        return detail::dual_chain(sc.sin, a, sc.cos);
+    } else {
+        return detail::dual_chain(T(detail::fn::sin(a.value())), a,
+                                  T(detail::fn::cos(a.value())));
+    }
 }
 
 /// cos: d cos(a) = -sin(a) da.
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> cos(const dual<T, N>& a) {
-    return detail::dual_chain(T(detail::fn::cos(a.value())), a, T(-detail::fn::sin(a.value())));
+    if constexpr (std::is_floating_point_v<T>) {
+        const auto sc = math::detail::sin_cos(a.value());
+        return detail::dual_chain(sc.cos, a, T(-sc.sin));
+    } else {
+        return detail::dual_chain(T(detail::fn::cos(a.value())), a,
+                                  T(-detail::fn::sin(a.value())));
+    }
 }
 
 /// tan: d tan(a) = (1 + tan(a)^2) da.

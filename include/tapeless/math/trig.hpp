@@ -414,6 +414,42 @@ constexpr T cos(T x)
     return std::cos(x);
 }
 
+namespace detail {
+
+/// sin x and cos x.
+template <std::floating_point T>
+struct sin_cos_t {
+    T sin;
+    T cos;
+};
+
+/// sin x and cos x from one call where the C library has sincos (glibc: the same numbers as
+/// sin and cos, and about the cost of one of them); else, and in constant evaluation, from
+/// sin and cos. For dual numbers, whose sin and cos each need both.
+template <std::floating_point T>
+constexpr sin_cos_t<T> sin_cos(T x)
+{
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+    if (!std::is_constant_evaluated()) {
+        T s;
+        T c;
+        if constexpr (std::is_same_v<T, double>) {
+            ::sincos(x, &s, &c);
+            return {s, c};
+        } else if constexpr (std::is_same_v<T, float>) {
+            ::sincosf(x, &s, &c);
+            return {s, c};
+        } else if constexpr (std::is_same_v<T, long double>) {
+            ::sincosl(x, &s, &c);
+            return {s, c};
+        }
+    }
+#endif
+    return {math::sin(x), math::cos(x)};
+}
+
+}  // namespace detail
+
 template <std::floating_point T>
 constexpr T tan(T x)
 {

@@ -4,7 +4,7 @@
 // cycles they take at a given number of multiplications per cycle. docs/forward.md compares
 // this bound with the hand-written Jacobian.
 //
-//   cmake --build --preset bench --target bench_dual_flops && build/bench/bench/bench_dual_flops
+//   cmake --build --preset bench --target tapeless_dual_flops && build/bench/bench/tapeless_dual_flops
 #include "../problems/ba.hpp"
 
 #include <cmath>

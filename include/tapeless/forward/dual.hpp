@@ -156,21 +156,20 @@ TAPELESS_DUAL_INLINE bool is_finite_coefficient(const T& c) {
     return c - c == T(0);
 }
 
-/// Whether the coefficients a and b are both finite, with one test (numbers only): a b is inf
-/// or NaN when either is (inf * 0 is NaN), and p - p is +0 for a finite p and NaN otherwise,
-/// the one number unequal to itself. A product that overflows also takes the rare path, whose
-/// result is the same then. (A multiplication's a b is its value, which the compiler shares.)
+/// Whether `w` is finite, as one test: w - w is +0 for a finite w and NaN otherwise, the one
+/// number unequal to itself. `w` is a number that is inf or NaN whenever a coefficient is: the
+/// coefficient itself, a product's value a b (inf * 0 is NaN), a quotient's -(a/b)(1/b), or
+/// (c1 - c1) + (c2 - c2). Where it is not finite for finite coefficients (a product that
+/// overflows) the rare path runs and gives the same partials, up to the sign of a zero.
 template <class T>
-TAPELESS_DUAL_INLINE bool finite_coefficients(const T& a, const T& b) {
-    const T p = a * b;
-    const T t = p - p;
-    return t == t;  // NOLINT(misc-redundant-expression): false for NaN
-}
-/// The same for one coefficient.
-template <class T>
-TAPELESS_DUAL_INLINE bool finite_coefficient(const T& c) {
-    const T t = c - c;
-    return t == t;  // NOLINT(misc-redundant-expression): false for NaN
+TAPELESS_DUAL_INLINE bool finite_coefficient(const T& w) {
+    if constexpr (std::is_floating_point_v<T>) {
+        const T t = w - w;
+        return t == t;  // NOLINT(misc-redundant-expression): false for NaN
+    } else {
+        (void)w;
+        return true;  // integers are finite
+    }
 }
 
 /// g * c with a zero partial staying zero even when c is inf or NaN: a zero partial means the
@@ -376,7 +375,7 @@ public:
             T* o = grad_.data();
             const T* g = b.grad_.data();
             const T bv = b.value_, av = value_;
-            if (detail::finite_coefficients(av, bv)) [[likely]] {
+            if (detail::finite_coefficient(T(av * bv))) [[likely]] {
                 detail::lanes<N>(o, [bv, av](auto x, auto y) { return x * bv + y * av; }, o, g);
             } else {
                 detail::combine_guarded<T, N>(o, o, bv, g, av);
@@ -514,10 +513,24 @@ auto seed(const Eigen::MatrixBase<P>& point) {
 
 namespace detail {
 
+/// (c1 - c1) + (c2 - c2): finite exactly when both coefficients are (see finite_coefficient).
+template <class T>
+TAPELESS_DUAL_INLINE T finiteness_witness(const T& c1, const T& c2) {
+    if constexpr (std::is_floating_point_v<T>) {
+        return (c1 - c1) + (c2 - c2);
+    } else {
+        (void)c1;
+        (void)c2;
+        return T(0);
+    }
+}
+
 /// A dual with value v and partials ga*ca + gb*cb; an empty Dynamic vector counts as zero.
+/// `w` (fixed N, numbers) is inf or NaN whenever ca or cb is: the one test of the fast path.
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, N, 1>& ga, const T& ca,
-                               const Eigen::Matrix<T, N, 1>& gb, const T& cb) {
+                               const Eigen::Matrix<T, N, 1>& gb, const T& cb,
+                               const T& w) {
     if constexpr (dual_raw_loop_v<T, N>) {
         // Local copies and restrict: otherwise the stores through o may alias ca and cb
         // (references), and GCC reloads them every iteration instead of vectorising.
@@ -526,7 +539,7 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, 
         T* TAPELESS_RESTRICT o = r.grad().data();
         const T* TAPELESS_RESTRICT a = ga.data();
         const T* TAPELESS_RESTRICT b = gb.data();
-        if (finite_coefficients(a_c, b_c)) [[likely]] {
+        if (finite_coefficient(w)) [[likely]] {
             lanes<N>(o, [a_c, b_c](auto x, auto y) { return x * a_c + y * b_c; }, a, b);
         } else {
             combine_guarded<T, N>(o, a, a_c, b, b_c);
@@ -549,6 +562,18 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, 
         return dual<T, N>(v, ga * ca + gb * cb);
     } else {
         return dual<T, N>(v, ga * ca + gb * cb);
+    }
+}
+
+/// dual_combine with the witness (ca - ca) + (cb - cb).
+template <class T, int N>
+TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, N, 1>& ga,
+                                             const T& ca, const Eigen::Matrix<T, N, 1>& gb,
+                                             const T& cb) {
+    if constexpr (dual_raw_loop_v<T, N>) {
+        return dual_combine(v, ga, ca, gb, cb, finiteness_witness(ca, cb));
+    } else {
+        return dual_combine(v, ga, ca, gb, cb, T(0));
     }
 }
 
@@ -681,7 +706,9 @@ TAPELESS_DUAL_INLINE dual<T, N> operator-(const S& s, const dual<T, N>& a) {
 /// a * b; d = b da + a db.
 template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> operator*(const dual<T, N>& a, const dual<T, N>& b) {
-    return detail::dual_combine(T(a.value() * b.value()), a.grad(), b.value(), b.grad(), a.value());
+    // The value a b is inf or NaN whenever a coefficient (b, a) is: the finiteness test.
+    const T v = a.value() * b.value();
+    return detail::dual_combine(v, a.grad(), b.value(), b.grad(), a.value(), v);
 }
 template <class T, int N, class S>
     requires dual_scalar<S, dual<T, N>>
@@ -701,7 +728,9 @@ template <class T, int N>
 TAPELESS_DUAL_INLINE dual<T, N> operator/(const dual<T, N>& a, const dual<T, N>& b) {
     const T inv = T(1) / b.value();
     const T r = a.value() / b.value();
-    return detail::dual_combine(r, a.grad(), inv, b.grad(), T(-r * inv));
+    // -(a/b)(1/b) is inf or NaN whenever 1/b is: the finiteness test.
+    const T c = -r * inv;
+    return detail::dual_combine(r, a.grad(), inv, b.grad(), c, c);
 }
 template <class T, int N, class S>
     requires dual_scalar<S, dual<T, N>>

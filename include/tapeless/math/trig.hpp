@@ -429,19 +429,20 @@ struct sin_cos_t {
 template <std::floating_point T>
 constexpr sin_cos_t<T> sin_cos(T x)
 {
-#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+#if defined(__GLIBC__) && defined(__USE_GNU)  // glibc declares sincos with _GNU_SOURCE
     if (!std::is_constant_evaluated()) {
-        T s;
-        T c;
         if constexpr (std::is_same_v<T, double>) {
-            ::sincos(x, &s, &c);
-            return {s, c};
+            sin_cos_t<T> r{};
+            ::sincos(x, &r.sin, &r.cos);
+            return r;
         } else if constexpr (std::is_same_v<T, float>) {
-            ::sincosf(x, &s, &c);
-            return {s, c};
+            sin_cos_t<T> r{};
+            ::sincosf(x, &r.sin, &r.cos);
+            return r;
         } else if constexpr (std::is_same_v<T, long double>) {
-            ::sincosl(x, &s, &c);
-            return {s, c};
+            sin_cos_t<T> r{};
+            ::sincosl(x, &r.sin, &r.cos);
+            return r;
         }
     }
 #endif

@@ -476,6 +476,11 @@ TEST_CASE("a fixed adjoint multiplies pow's exponent first", "[reverse][schedule
     CHECK(h[x] == 1e308);
     const auto hv = tapeless::grad(y * pow(x, 2), x = 1e308, y = 0.5);  // adjoint y: 2 x first
     CHECK(hv[x] == std::numeric_limits<double>::infinity());
+    // ... and the other way: where the literals' product times n overflows, (1e308 * 2) * x
+    // is inf * 0 = NaN at x = 0 and inf at 0.25, where 1e308 * (2 x) is 0 and 5e307.
+    CHECK(std::isnan(tapeless::grad(1e308 * pow(x, 2), x = 0.0)[x]));
+    CHECK(tapeless::grad(1e308 * pow(x, 2), x = 0.25)[x] ==
+          std::numeric_limits<double>::infinity());
     const auto hf = tapeless::grad(0.5 * pow(x, 2), x = 3e38f);
     CHECK(hf[x] == 3e38f);
 }

@@ -20,6 +20,7 @@ struct counting {
     static inline int add_dd = 0;  // number +- number: 1 sum per partial
     static inline int scale = 0;   // with a plain double, or a unary function: 1 product each
     static inline int shift = 0;   // number +- plain double: no work on the partials
+    static inline int negate = 0;  // plain double - number: a sign flip of the partials
 
     counting() = default;
     counting(double x) : v(x) {}  // NOLINT: converts like double
@@ -30,7 +31,8 @@ struct counting {
     friend counting operator/(counting a, counting b) { ++div_dd; return a.v / b.v; }
     friend counting operator+(counting a, double b) { ++shift; return a.v + b; }
     friend counting operator-(counting a, double b) { ++shift; return a.v - b; }
-    friend counting operator-(double a, counting b) { ++scale; return a - b.v; }  // negates
+    friend counting operator+(double a, counting b) { ++shift; return a + b.v; }
+    friend counting operator-(double a, counting b) { ++negate; return a - b.v; }
     friend counting operator*(double a, counting b) { ++scale; return a * b.v; }
     friend counting operator*(counting a, double b) { ++scale; return a.v * b; }
     friend counting operator/(double a, counting b) { ++scale; return a / b.v; }
@@ -51,9 +53,9 @@ int main() {
     const int products = n * (2 * counting::mul_dd + 2 * counting::div_dd + counting::scale);
     const int sums = n * (counting::mul_dd + counting::div_dd + counting::add_dd);
     std::printf("BA residual, generic C++: %d products, %d quotients, %d sums of two numbers, "
-                "%d scalings, %d shifts\n",
+                "%d scalings, %d negations, %d shifts\n",
                 counting::mul_dd, counting::div_dd, counting::add_dd, counting::scale,
-                counting::shift);
+                counting::negate, counting::shift);
     std::printf("dense partials (N = %d): %d multiplications, %d additions\n", n, products, sums);
     // Two multiply pipes: 2 doubles each with SSE2 (4 per cycle), 4 each with AVX2 (8 per
     // cycle, an addition fused into each with FMA).

@@ -462,7 +462,11 @@ TEST_CASE("a fixed adjoint multiplies pow's exponent first", "[reverse][schedule
     CHECK(traced::multiplied(100.0, 2.0));  // (100 * 2) * a
     CHECK(traced::multiplied(200.0, 0.125));
     CHECK_FALSE(traced::multiplied(2.0, 0.125));  // no 2 a
-    CHECK(traced::multiplied(2.0, 0.375));        // (1 * 2) * (1 - x), folded to 2 (1 - x)
+    // (1 * -2) * (1 - x): 1 - x keeps its adjoint negated (its one contribution to x is
+    // -1), and the sign goes into pow's n, not onto the product (the plan's flips count a
+    // pow step's sign as free).
+    CHECK(traced::multiplied(-2.0, 0.375));
+    CHECK_FALSE(traced::multiplied(2.0, 0.375));
     CHECK(traced::multiplied(3.0, 3.0 * 0.015625));  // z * (3 a^2), not (z * 3) * a^2
     const auto gd = tapeless::grad(f, x = 0.625, y = 0.5, z = 3.0);
     CHECK(g[x].v == gd[x]);

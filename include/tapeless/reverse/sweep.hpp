@@ -524,6 +524,14 @@ struct step_negates<op_step<ops::neg, Root, Offset, S, Children, Active>> {
     static constexpr std::array<bool, 2> edge{true, false};
 };
 
+/// Whether a negative first contribution of a step costs no negation: pow's local derivative
+/// n y^(n-1) takes the sign into n (accumulate, pow_row).
+template <class Step>
+inline constexpr bool step_sign_free = false;
+template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
+inline constexpr bool step_sign_free<op_step<ops::pow_int, Root, Offset, S, Children, Active>> =
+    true;
+
 /// Fills p.flip from p.first (in either sweep's order) with the fewest negations. A negation
 /// is needed where a slot's first contribution has a sign that its flip does not absorb: the
 /// local derivative's sign (-1 for `b` in `a - b`) times the flips of both slots. Op slots
@@ -535,7 +543,8 @@ template <std::size_t K>
 constexpr void assign_flips(backward_plan<K>& p,
                             const std::array<std::array<std::size_t, 2>, K>& children,
                             const std::array<std::array<bool, 2>, K>& negates,
-                            const std::array<bool, K>& is_op, std::size_t root) {
+                            const std::array<bool, K>& is_op, std::size_t root,
+                            const std::array<bool, K>& sign_free) {
     // Only a slot with one contribution may flip: -(t1 + t2) and (-t1) + (-t2) differ in the
     // sign of an exact zero, -t1 and t1 do not.
     std::array<std::size_t, K> uses{};
@@ -544,6 +553,9 @@ constexpr void assign_flips(backward_plan<K>& p,
             for (const std::size_t c : children[i])
                 if (c != npos) ++uses[c];
     const auto may_flip = [&](std::size_t i) { return is_op[i] && i != root && uses[i] == 1; };
+    // A first contribution from a step in sign_free (pow: the sign goes into its literal n)
+    // costs no negation whatever its sign.
+    const auto free_first = [&](std::size_t i) { return sign_free[p.first[i]]; };
     const auto sign_of_first = [&](std::size_t i) {
         const std::size_t f = p.first[i];
         return negates[f][children[f][0] == i ? 0 : 1];
@@ -552,10 +564,11 @@ constexpr void assign_flips(backward_plan<K>& p,
     std::array<std::array<std::size_t, 2>, K> cost{};
     const auto best = [&](std::size_t i, bool parent_flip, bool& flip) {
         const bool sign = sign_of_first(i) != parent_flip;  // negative with flip[i] = false
-        std::size_t c = cost[i][0] + (sign ? 1 : 0);
+        const bool free = free_first(i);
+        std::size_t c = cost[i][0] + (sign && !free ? 1 : 0);
         flip = false;
-        if (may_flip(i) && cost[i][1] + (sign ? 0 : 1) < c) {
-            c = cost[i][1] + (sign ? 0 : 1);
+        if (may_flip(i) && cost[i][1] + (sign || free ? 0 : 1) < c) {
+            c = cost[i][1] + (sign || free ? 0 : 1);
             flip = true;
         }
         return c;
@@ -649,7 +662,9 @@ struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
         constexpr std::array<bool, K> number{
             step_is_number<typename forward_step_of<Sched, k>::type>...};
         p.first = first;
-        assign_flips(p, children, negates, is_op, RootSlot);
+        constexpr std::array<bool, K> sign_free{
+            step_sign_free<typename backward_step_of<Sched, k, VarList>::type>...};
+        assign_flips(p, children, negates, is_op, RootSlot, sign_free);
         assign_fixed(p, children, linear, other, number, RootSlot);
         return p;
     }
@@ -804,21 +819,26 @@ TAPELESS_FORCE_INLINE constexpr V operator*(const V& from, const scaled_first<V>
     return V(from * p.n) * p.rest;
 }
 
-/// `a` if B, else `b`.
-template <bool B, class A, class Bt>
-TAPELESS_FORCE_INLINE constexpr decltype(auto) pick(const A& a, const Bt& b) {
-    if constexpr (B) {
-        return (a);
-    } else {
-        return (b);
-    }
-}
-
 /// A product `literal * y` (the shape of pow_int's n y^(n-1)).
 template <class X>
 inline constexpr bool is_literal_times_v = false;
 template <class T, class Y>
 inline constexpr bool is_literal_times_v<binary<ops::mul, literal<T>, Y>> = true;
+
+/// One row's share of a pow step (see accumulate): the partial n y^(n-1) as the row takes
+/// it, with the sign of a negative first contribution moved into n.
+template <bool Reach, bool First, bool Minus, bool Fixed, std::size_t k, std::size_t c, class V,
+          std::size_t K>
+TAPELESS_FORCE_INLINE constexpr void pow_row(std::array<V, K>& adj, const V& n, const V& neg_n,
+                                             const V& rest, const V& pv, const V& pvn) {
+    constexpr bool neg = First && Minus;
+    if constexpr (Fixed) {
+        accumulate_row<Reach, First, Minus && !neg, true, k, c>(
+            adj, scaled_first<V>{neg ? neg_n : n, rest});
+    } else {
+        accumulate_row<Reach, First, Minus && !neg, true, k, c>(adj, neg ? pvn : pv);
+    }
+}
 
 /// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
@@ -846,17 +866,39 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
             } else {
                 (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], val[s]), ...);
             }
-        } else if constexpr (ScaleFirst && (Fixed || ...) && is_literal_times_v<Partial>) {
-            // Rows whose adjoint is fixed take (adj * n) * y^(n-1), the others adj * pv.
-            const scaled_first<V> sf{slot_eval<typename Real::real>(p.lhs, val),
-                                     slot_eval<typename Real::real>(p.rhs, val)};
-            if constexpr ((Fixed && ...)) {
-                (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], sf), ...);
-            } else {
-                const V pv = V(sf.n * sf.rest);
-                (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pick<Fixed>(sf, pv)),
-                 ...);
-            }
+        } else if constexpr (ScaleFirst && is_literal_times_v<Partial> &&
+                             ((Fixed || (First && Flip)) || ...)) {
+            // pow's n y^(n-1). Rows whose adjoint is fixed take (adj * n) * y^(n-1); a row
+            // whose first contribution is negative takes -n for n, so that the sign goes into
+            // the literal (which the compiler knows, or negates off the adjoint's path), not
+            // onto the product: -(adj * (n y)) and adj * ((-n) y) are the same number.
+            const V n = slot_eval<typename Real::real>(p.lhs, val);
+            const V rest = slot_eval<typename Real::real>(p.rhs, val);
+            constexpr bool need_pv = ((!Fixed && !(First && Flip)) || ...);
+            constexpr bool need_pvn = ((!Fixed && First && Flip) || ...);
+            constexpr bool need_neg_n = ((First && Flip) || ...);
+            const auto neg_n = [&] {
+                if constexpr (need_neg_n) {
+                    return V(negated(n));
+                } else {
+                    return n;
+                }
+            }();
+            const auto pv = [&] {
+                if constexpr (need_pv) {
+                    return V(n * rest);
+                } else {
+                    return rest;  // unused
+                }
+            }();
+            const auto pvn = [&] {
+                if constexpr (need_pvn) {
+                    return V(neg_n * rest);
+                } else {
+                    return rest;  // unused
+                }
+            }();
+            (pow_row<Reach, First, Flip, Fixed, k, c>(adj[r], n, neg_n, rest, pv, pvn), ...);
         } else {
             const V pv = slot_eval<typename Real::real>(p, val);
             (accumulate_row<Reach, First, Flip, true, k, c>(adj[r], pv), ...);

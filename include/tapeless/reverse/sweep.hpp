@@ -881,21 +881,21 @@ TAPELESS_FORCE_INLINE constexpr void accumulate(bools<Reach...>, bools<First...>
                 if constexpr (need_neg_n) {
                     return V(negated(n));
                 } else {
-                    return n;
+                    return V(n);
                 }
             }();
             const auto pv = [&] {
                 if constexpr (need_pv) {
                     return V(n * rest);
                 } else {
-                    return rest;  // unused
+                    return V(rest);  // unused
                 }
             }();
             const auto pvn = [&] {
                 if constexpr (need_pvn) {
                     return V(neg_n * rest);
                 } else {
-                    return rest;  // unused
+                    return V(rest);  // unused
                 }
             }();
             (pow_row<Reach, First, Flip, Fixed, k, c>(adj[r], n, neg_n, rest, pv, pvn), ...);

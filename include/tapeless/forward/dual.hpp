@@ -149,15 +149,9 @@ inline constexpr std::size_t dual_alignment_v =
         ? std::max(std::size_t{16}, dual_members_alignment_v<T, N>)
         : dual_members_alignment_v<T, N>;
 
-/// False for an infinite or NaN local derivative (numbers only), the rare case in which the
-/// chain rule below must not multiply it by a zero partial.
-template <class T>
-TAPELESS_DUAL_INLINE bool is_finite_coefficient(const T& c) {
-    return c - c == T(0);
-}
-
 /// Whether `w` is finite, as one test: w - w is +0 for a finite w and NaN otherwise, the one
-/// number unequal to itself. `w` is a number that is inf or NaN whenever a coefficient is: the
+/// number unequal to itself. False marks the rare case in which the chain rule must not
+/// multiply a local derivative by a zero partial. `w` is a number that is inf or NaN whenever a coefficient is: the
 /// coefficient itself, a product's value a b (inf * 0 is NaN), a quotient's -(a/b)(1/b), or
 /// (c1 - c1) + (c2 - c2). Where it is not finite for finite coefficients (a product that
 /// overflows) the rare path runs and gives the same partials, up to the sign of a zero.
@@ -546,7 +540,7 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_combine(const T& v, const Eigen::Matrix<T, 
         }
         return r;
     } else if constexpr (N == Eigen::Dynamic && std::is_arithmetic_v<T>) {
-        if (!is_finite_coefficient(ca) || !is_finite_coefficient(cb)) {
+        if (!finite_coefficient(finiteness_witness(ca, cb))) {
             dual<T, N> r(v, Eigen::Matrix<T, N, 1>::Zero(std::max(ga.size(), gb.size())));
             if (r.grad().size() == 0) return r;
             for (Eigen::Index i = 0; i < ga.size(); ++i) r.grad()(i) = times_partial(ga(i), ca);
@@ -593,7 +587,7 @@ TAPELESS_DUAL_INLINE dual<T, N> dual_scaled(const T& v, const Eigen::Matrix<T, N
         }
         return r;
     } else if constexpr (std::is_arithmetic_v<T>) {
-        if (!is_finite_coefficient(c)) {
+        if (!finite_coefficient(c)) {
             dual<T, N> r(v, g);
             for (Eigen::Index i = 0; i < g.size(); ++i) r.grad()(i) = times_partial(g(i), c);
             return r;

@@ -524,13 +524,27 @@ struct step_negates<op_step<ops::neg, Root, Offset, S, Children, Active>> {
     static constexpr std::array<bool, 2> edge{true, false};
 };
 
-/// Whether a negative first contribution of a step costs no negation: pow's local derivative
-/// n y^(n-1) takes the sign into n (accumulate, pow_row).
+/// Whether a step's local derivative n y^(n-1) (pow) goes through pow_row: rows whose adjoint
+/// is fixed scale it first, (adj n) y^(n-1), and a negative first contribution takes -n, so
+/// that it costs no negation (assign_flips).
 template <class Step>
-inline constexpr bool step_sign_free = false;
+inline constexpr bool step_pow_row = false;
 template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
-inline constexpr bool step_sign_free<op_step<ops::pow_int, Root, Offset, S, Children, Active>> =
+inline constexpr bool step_pow_row<op_step<ops::pow_int, Root, Offset, S, Children, Active>> =
     true;
+
+/// How many contributions each slot that p.reach marks receives: its operand edges from
+/// reached steps.
+template <std::size_t K>
+constexpr std::array<std::size_t, K> count_uses(
+    const std::array<bool, K>& reach, const std::array<std::array<std::size_t, 2>, K>& children) {
+    std::array<std::size_t, K> uses{};
+    for (std::size_t i = 0; i < K; ++i)
+        if (reach[i])
+            for (const std::size_t c : children[i])
+                if (c != npos) ++uses[c];
+    return uses;
+}
 
 /// Fills p.flip from p.first (in either sweep's order) with the fewest negations. A negation
 /// is needed where a slot's first contribution has a sign that its flip does not absorb: the
@@ -544,14 +558,10 @@ constexpr void assign_flips(backward_plan<K>& p,
                             const std::array<std::array<std::size_t, 2>, K>& children,
                             const std::array<std::array<bool, 2>, K>& negates,
                             const std::array<bool, K>& is_op, std::size_t root,
-                            const std::array<bool, K>& sign_free) {
-    // Only a slot with one contribution may flip: -(t1 + t2) and (-t1) + (-t2) differ in the
-    // sign of an exact zero, -t1 and t1 do not.
-    std::array<std::size_t, K> uses{};
-    for (std::size_t i = 0; i < K; ++i)
-        if (p.reach[i])
-            for (const std::size_t c : children[i])
-                if (c != npos) ++uses[c];
+                            const std::array<bool, K>& sign_free,
+                            const std::array<std::size_t, K>& uses) {
+    // Only a slot with one contribution (uses) may flip: -(t1 + t2) and (-t1) + (-t2) differ in
+    // the sign of an exact zero, -t1 and t1 do not.
     const auto may_flip = [&](std::size_t i) { return is_op[i] && i != root && uses[i] == 1; };
     // A first contribution from a step in sign_free (pow: the sign goes into its literal n)
     // costs no negation whatever its sign.
@@ -623,12 +633,8 @@ constexpr void assign_fixed(backward_plan<K>& p,
                             const std::array<std::array<std::size_t, 2>, K>& children,
                             const std::array<bool, K>& linear,
                             const std::array<std::array<std::size_t, 2>, K>& other,
-                            const std::array<bool, K>& number, std::size_t root) {
-    std::array<std::size_t, K> uses{};
-    for (std::size_t i = 0; i < K; ++i)
-        if (p.reach[i])
-            for (const std::size_t c : children[i])
-                if (c != npos) ++uses[c];
+                            const std::array<bool, K>& number, std::size_t root,
+                            const std::array<std::size_t, K>& uses) {
     for (std::size_t i = K; i-- > 0;) {
         p.fixed[i] = i == root;
         const std::size_t f = p.first[i];
@@ -663,9 +669,10 @@ struct backward_plan_of<Sched, VarList, RootSlot, std::index_sequence<k...>> {
             step_is_number<typename forward_step_of<Sched, k>::type>...};
         p.first = first;
         constexpr std::array<bool, K> sign_free{
-            step_sign_free<typename backward_step_of<Sched, k, VarList>::type>...};
-        assign_flips(p, children, negates, is_op, RootSlot, sign_free);
-        assign_fixed(p, children, linear, other, number, RootSlot);
+            step_pow_row<typename backward_step_of<Sched, k, VarList>::type>...};
+        const std::array<std::size_t, K> uses = count_uses(p.reach, children);
+        assign_flips(p, children, negates, is_op, RootSlot, sign_free, uses);
+        assign_fixed(p, children, linear, other, number, RootSlot, uses);
         return p;
     }
 
@@ -843,7 +850,8 @@ TAPELESS_FORCE_INLINE constexpr void pow_row(std::array<V, K>& adj, const V& n, 
 /// adj[c] (+)= adj[k] * p for every row that reaches slot k, with p the local derivative of
 /// slot k by its operand c: evaluated once for all the rows (it depends on values only). +1
 /// and -1 need no multiplication. `Flip`: per row, whether slots k and c differ in `flip`
-/// (their stored adjoints differ in sign), which turns + into -.
+/// (their stored adjoints differ in sign), which turns + into -. `ScaleFirst`: the step is
+/// pow's (step_pow_row), whose rows go through pow_row.
 template <class Real, std::size_t k, std::size_t c, class Read, bool ScaleFirst,
           bool... Reach, bool... First, bool... Flip, bool... Fixed, class Partial, class V,
           std::size_t K, std::size_t M>
@@ -921,7 +929,7 @@ TAPELESS_FORCE_INLINE constexpr void back_step(
     if constexpr (A0 && any_of_bools(Reach{})) {
         using tag = op_tag<Op>;
         accumulate<Real, S, C0, typename tag::read,
-                   std::is_same_v<typename tag::base, ops::pow_int>>(
+                   step_pow_row<op_step<Op, Root, Offset, S, slots<C0>, active_mask<A0>>>>(
             Reach{}, First0{}, Flip0{}, Fixed{}, adj, val,
             make_op<typename tag::base, Root, Offset>(data).template partial<0>(slot_ref<S>{},
                                                                                 slot_ref<C0>{}));

@@ -291,6 +291,41 @@ TEST_CASE("dual: an infinite local derivative leaves zero partials zero, above 6
     CHECK(c.grad()(4) == 0.0);
 }
 
+namespace {
+/// The inline rare path (at most 64 bytes of partials), in vectors with every tail: x0 / x1 at
+/// x1 = 0 with the other partials zero, one of them -0, which comes out +0 as the product
+/// loop's times_partial gives it.
+template <int N, class T>
+void check_inline_guard() {
+    using D = tapeless::dual<T, N>;
+    const T inf = std::numeric_limits<T>::infinity();
+    Eigen::Matrix<T, N, 1> point = Eigen::Matrix<T, N, 1>::Constant(T(1.5));
+    point(1) = T(0);
+    const Eigen::Matrix<D, N, 1> x = tapeless::seed(point);
+    D a = x(0);
+    a.grad()(N - 1) = -T(0);  // a -0 partial in the last lane (the scalar tail for odd N)
+    const D q = a / x(1);     // coefficients 1/0 = inf and -(1.5/0)(1/0) = -inf
+    CHECK(q.grad()(0) == inf);
+    CHECK(q.grad()(1) == -inf);
+    for (int i = 2; i < N; ++i) {
+        CHECK(q.grad()(i) == T(0));
+        CHECK(!std::signbit(q.grad()(i)));
+    }
+    const D s = sqrt(x(1)) * T(2);  // scaling by the inf of d sqrt at 0
+    CHECK(s.grad()(1) == inf);
+    for (int i : {0, N - 1}) {
+        if (i != 1) CHECK(s.grad()(i) == T(0));
+    }
+}
+}  // namespace
+
+TEST_CASE("dual: an infinite local derivative leaves zero partials zero, 64 bytes or less",
+          "[forward][dual][edge]") {
+    check_inline_guard<3, double>();  // SSE2: a vector and a number; AVX: 16 bytes and 8
+    check_inline_guard<8, double>();  // whole vectors
+    check_inline_guard<7, float>();   // 16 bytes, then 3 numbers (AVX: 16 + 8 + 4 bytes)
+}
+
 TEST_CASE("dual: one test per operation finds every non-finite coefficient",
           "[forward][dual][edge]") {
     // A product tests its value a b (inf or NaN when a or b is), a quotient -(a/b)(1/b) (inf or

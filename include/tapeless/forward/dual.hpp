@@ -190,15 +190,45 @@ struct partials_copy {
     T at[N > 0 ? static_cast<std::size_t>(N) : 1];
 };
 
+/// times_partial on the lanes X of `lanes` (a vector of numbers T, or one T): the product
+/// g c with the bits of every lane whose g is zero cleared, so that it is +0 there.
+template <class X, class T>
+TAPELESS_DUAL_INLINE X times_partial_lanes(const X& g, const T& c) {
+    if constexpr (std::is_same_v<X, T>) {
+        return times_partial(g, c);
+#if defined(__GNUC__) || defined(__clang__)
+    } else {
+        using mask = std::remove_const_t<decltype(g != X{})>;  // all ones where g != 0
+        const mask keep = g != X{};
+        const X p = g * c;
+        mask bits;
+        __builtin_memcpy(&bits, &p, sizeof bits);
+        bits &= keep;
+        X r;
+        __builtin_memcpy(&r, &bits, sizeof r);
+        return r;
+#endif
+    }
+}
+
 /// o = a ca + b cb and o = a k with a zero partial staying zero (times_partial), the loops of
-/// the rare path. `o` may be `a` (compound assignment).
+/// the rare path, in the same vectors as the fast path: inline (at most 64 bytes of partials),
+/// GCC then keeps the partials in registers on both paths. With a loop of numbers it stored
+/// them to the stack and reloaded them after every operation: a normal log-density over 1000
+/// points with dual<double, 2> took 1.87 us instead of 1.56 us. `o` may be `a` (compound
+/// assignment).
 template <class T, int N>
 TAPELESS_DUAL_INLINE void combine_guarded_loop(T* o, const T* a, T ca, const T* b, T cb) {
-    for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], ca) + times_partial(b[i], cb);
+    lanes<N>(
+        o,
+        [ca, cb](auto x, auto y) {
+            return times_partial_lanes(x, ca) + times_partial_lanes(y, cb);
+        },
+        a, b);
 }
 template <class T, int N>
 TAPELESS_DUAL_INLINE void scale_guarded_loop(T* o, const T* a, T k) {
-    for (int i = 0; i < N; ++i) o[i] = times_partial(a[i], k);
+    lanes<N>(o, [k](auto x) { return times_partial_lanes(x, k); }, a);
 }
 
 // The out-of-line functions carry the vector width of the translation unit in their

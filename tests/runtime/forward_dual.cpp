@@ -201,6 +201,23 @@ TEST_CASE("dual: compound assignment, comparisons and construction", "[forward][
     CHECK(k.grad().isZero());
     const DX e;
     CHECK(e.grad().size() == 0);
+    // variable and seed: partials e_i, fixed and Dynamic, every position of a vector tail.
+    using D7 = tapeless::dual<double, 7>;
+    for (int i = 0; i < 7; ++i) {
+        const D7 x = D7::variable(0.25 * i, i);
+        CHECK(x.value() == 0.25 * i);
+        CHECK(x.grad() == Eigen::Matrix<double, 7, 1>::Unit(i));
+        CHECK(D7::variable(1.0, i, 7).grad() == Eigen::Matrix<double, 7, 1>::Unit(i));
+        D7 y = x * x + 3.0;  // re-seeding keeps the value, replaces every partial
+        y.seed(6 - i);
+        CHECK(y.value() == x.value() * x.value() + 3.0);
+        CHECK(y.grad() == Eigen::Matrix<double, 7, 1>::Unit(6 - i));
+        const DX z = DX::variable(2.0, i, 7);
+        CHECK(z.grad() == Eigen::VectorXd::Unit(7, i));
+        DX w = z;
+        w.seed(0, 3);
+        CHECK(w.grad() == Eigen::VectorXd::Unit(3, 0));
+    }
 
     CHECK(std::numeric_limits<D2>::is_specialized);
     CHECK(std::numeric_limits<D2>::epsilon().value() == std::numeric_limits<double>::epsilon());

@@ -37,9 +37,9 @@ missing=()
 for p in "${packages[@]}"; do
   installed "$p" || missing+=("$p")
 done
-# The plots need one of the two.
-if [ "$bench" = 1 ] && ! installed gnuplot-nox && ! installed python3-matplotlib; then
-  missing+=(gnuplot-nox)
+# bench/report.py draws its plots with matplotlib.
+if [ "$bench" = 1 ] && ! installed python3-matplotlib; then
+  missing+=(python3-matplotlib)
 fi
 
 if [ "${#missing[@]}" -eq 0 ]; then

@@ -151,8 +151,8 @@ inline constexpr std::size_t dual_alignment_v =
 
 /// Whether `w` is finite, as one test: w - w is +0 for a finite w and NaN otherwise, the one
 /// number unequal to itself. False marks the rare case in which the chain rule must not
-/// multiply a local derivative by a zero partial. `w` is a number that is inf or NaN whenever a coefficient is: the
-/// coefficient itself, a product's value a b (inf * 0 is NaN), a quotient's -(a/b)(1/b), or
+/// multiply a local derivative by a zero partial. `w` is a number that is inf or NaN whenever
+/// a coefficient is: the coefficient itself, a product's value a b (inf * 0 is NaN), a quotient's -(a/b)(1/b), or
 /// (c1 - c1) + (c2 - c2). Where it is not finite for finite coefficients (a product that
 /// overflows) the rare path runs and gives the same partials, up to the sign of a zero.
 template <class T>
@@ -191,7 +191,9 @@ struct partials_copy {
 };
 
 /// times_partial on the lanes X of `lanes` (a vector of numbers T, or one T): the product
-/// g c with the bits of every lane whose g is zero cleared, so that it is +0 there.
+/// g c with the bits of every lane whose g is zero cleared, so that it is +0 there. (The
+/// cleared lanes compute 0 * inf or 0 * NaN where c is not finite, which raises FE_INVALID;
+/// the inf itself came from a division by zero or an overflow, which raised its own flag.)
 template <class X, class T>
 TAPELESS_DUAL_INLINE X times_partial_lanes(const X& g, const T& c) {
     if constexpr (std::is_same_v<X, T>) {
@@ -207,13 +209,17 @@ TAPELESS_DUAL_INLINE X times_partial_lanes(const X& g, const T& c) {
         X r;
         __builtin_memcpy(&r, &bits, sizeof r);
         return r;
+#else
+    } else {
+        static_assert(always_false<X>, "tapeless: internal: vector lanes need GCC or Clang");
 #endif
     }
 }
 
-/// o = a ca + b cb and o = a k with a zero partial staying zero (times_partial), the loops of
-/// the rare path, in the same vectors as the fast path: inline (at most 64 bytes of partials),
-/// GCC then keeps the partials in registers on both paths. With a loop of numbers it stored
+/// o = a ca + b cb and o = a k with a zero partial staying zero (times_partial): the rare path,
+/// and every product of duals of 32 bytes or less (dual_masked_products_v). In the same vectors
+/// as the fast path: inline (at most 64 bytes of partials), GCC then keeps the partials in
+/// registers on both paths. With a loop of numbers it stored
 /// them to the stack and reloaded them after every operation: a normal log-density over 1000
 /// points with dual<double, 2> took 1.87 us instead of 1.56 us. `o` may be `a` (compound
 /// assignment).
@@ -280,15 +286,19 @@ TAPELESS_DUAL_INLINE void scale_guarded(T* o, const T* a, T k) {
     }
 }
 
-/// Whether every product of partials takes the masked update of the rare path (one compare
-/// and one AND per vector, no test of the coefficients): 32 bytes of partials or fewer, one
-/// AVX vector or two SSE2 vectors. There the test and its branch cost more than the mask:
-/// `grad` of Rosenbrock-4 with dual<double, 4> took 10.7 ns instead of 13.3 ns with GCC and
-/// 8.4 ns instead of 19.8 ns with Clang; with 6 or 8 doubles the test was faster. A zero
-/// partial then comes out +0 from every product, where the fast path gives the sign of
-/// 0 * c.
+/// Whether every product of partials takes the masked update of the rare path (per vector of
+/// partials and per coefficient, one compare and one AND; no test of the coefficients):
+/// partials of float or double updated in vectors, 32 bytes of them or fewer (one AVX vector or
+/// two SSE2 vectors). There the test and its branch cost more than the masks: `grad` of
+/// Rosenbrock-4 with dual<double, 4> took 10.7 ns instead of 13.3 ns with GCC and 8.4 ns
+/// instead of 19.8 ns with Clang; with 6 or 8 doubles the test was faster. A zero partial then
+/// comes out +0 from every product, where the fast path gives the sign of 0 * c. (With -mfma the
+/// AND also keeps Clang from fusing a product into an addition, so the last bit of a partial
+/// may differ from what a larger dual computes.)
 template <class T, int N>
-inline constexpr bool dual_masked_products_v = static_cast<std::size_t>(N) * sizeof(T) <= 32;
+inline constexpr bool dual_masked_products_v =
+    dual_simd_bytes >= 16 && (std::is_same_v<T, double> || std::is_same_v<T, float>) &&
+    static_cast<std::size_t>(N) * sizeof(T) <= 32;
 
 /// o = a ca + b cb with a zero partial staying zero (times_partial): `w` is inf or NaN whenever
 /// ca or cb is (finite_coefficient), the one test. `o` may be `a`.
@@ -504,16 +514,15 @@ public:
     template <class S>
         requires dual_scalar<S, dual>
     TAPELESS_DUAL_INLINE dual& operator*=(const S& s) {
-        const T c = static_cast<T>(s);
-        grad_ *= c;
-        value_ *= c;
+        scale_by(static_cast<T>(s));
+        value_ *= static_cast<T>(s);
         return *this;
     }
     template <class S>
         requires dual_scalar<S, dual>
     TAPELESS_DUAL_INLINE dual& operator/=(const S& s) {
         const T c = static_cast<T>(s);
-        grad_ *= T(1) / c;
+        scale_by(T(T(1) / c));
         value_ /= c;
         return *this;
     }
@@ -541,6 +550,22 @@ public:
     }
 
 private:
+    /// grad *= k with a zero partial staying zero where k is inf or NaN, as in `a * k`.
+    TAPELESS_DUAL_INLINE void scale_by(const T& k) {
+        if constexpr (detail::dual_raw_loop_v<T, N>) {
+            detail::scale_partials<T, N>(grad_.data(), grad_.data(), k);
+        } else if constexpr (std::is_arithmetic_v<T>) {
+            if (detail::finite_coefficient(k)) {
+                grad_ *= k;
+            } else {
+                for (Eigen::Index i = 0; i < grad_.size(); ++i)
+                    grad_(i) = detail::times_partial(grad_(i), k);
+            }
+        } else {
+            grad_ *= k;
+        }
+    }
+
     template <class U, int M>
     dual& mismatched() {
         // Reached by a += b with a a dual<double, 2> and b a dual<double, 3> (or float/double).

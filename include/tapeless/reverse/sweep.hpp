@@ -532,9 +532,12 @@ inline constexpr bool step_pow_row = false;
 template <std::size_t Root, std::size_t Offset, std::size_t S, class Children, class Active>
 inline constexpr bool step_pow_row<op_step<ops::pow_int, Root, Offset, S, Children, Active>> =
     true;
+// The step's operation is pow_int itself only while no op_reading wraps it.
+static_assert(!partial_may_be_slot_v<ops::pow_int>,
+              "tapeless: internal: step_pow_row must see through op_reading");
 
-/// How many contributions each slot that p.reach marks receives: its operand edges from
-/// reached steps.
+/// How many contributions each slot receives: its operand edges from the steps that `reach`
+/// marks.
 template <std::size_t K>
 constexpr std::array<std::size_t, K> count_uses(
     const std::array<bool, K>& reach, const std::array<std::array<std::size_t, 2>, K>& children) {

@@ -152,9 +152,10 @@ inline constexpr std::size_t dual_alignment_v =
 /// Whether `w` is finite, as one test: w - w is +0 for a finite w and NaN otherwise, the one
 /// number unequal to itself. False marks the rare case in which the chain rule must not
 /// multiply a local derivative by a zero partial. `w` is a number that is inf or NaN whenever
-/// a coefficient is: the coefficient itself, a product's value a b (inf * 0 is NaN), a quotient's -(a/b)(1/b), or
-/// (c1 - c1) + (c2 - c2). Where it is not finite for finite coefficients (a product that
-/// overflows) the rare path runs and gives the same partials, up to the sign of a zero.
+/// a coefficient is: the coefficient itself, a product's value a b (inf * 0 is NaN), a
+/// quotient's -(a/b)(1/b), or (c1 - c1) + (c2 - c2). Where it is not finite for finite
+/// coefficients (a product that overflows) the rare path runs and gives the same partials, up
+/// to the sign of a zero.
 template <class T>
 TAPELESS_DUAL_INLINE bool finite_coefficient(const T& w) {
     if constexpr (std::is_floating_point_v<T>) {
@@ -219,10 +220,9 @@ TAPELESS_DUAL_INLINE X times_partial_lanes(const X& g, const T& c) {
 /// o = a ca + b cb and o = a k with a zero partial staying zero (times_partial): the rare path,
 /// and every product of duals of 32 bytes or less (dual_masked_products_v). In the same vectors
 /// as the fast path: inline (at most 64 bytes of partials), GCC then keeps the partials in
-/// registers on both paths. With a loop of numbers it stored
-/// them to the stack and reloaded them after every operation: a normal log-density over 1000
-/// points with dual<double, 2> took 1.87 us instead of 1.56 us. `o` may be `a` (compound
-/// assignment).
+/// registers on both paths. With a loop of numbers it stored them to the stack and reloaded
+/// them after every operation: a normal log-density over 1000 points with dual<double, 2> took
+/// 1.87 us instead of 1.56 us. `o` may be `a` (compound assignment).
 template <class T, int N>
 TAPELESS_DUAL_INLINE void combine_guarded_loop(T* o, const T* a, T ca, const T* b, T cb) {
     lanes<N>(

@@ -269,35 +269,14 @@ TEST_CASE("grad(fn, point): fixed sizes with every tail of the vectorised update
     }
 }
 
-TEST_CASE("dual: an infinite local derivative leaves zero partials zero, above 64 bytes",
-          "[forward][dual][edge]") {
-    // dual<double, 15> takes the out-of-line rare path (N * 8 > 64 bytes); the edge-case tests
-    // use few variables, which take the inline one.
-    using D = tapeless::dual<double, 15>;
-    Eigen::Matrix<double, 15, 1> point = Eigen::Matrix<double, 15, 1>::LinSpaced(0.5, 2.0);
-    point(1) = 0.0;
-    const Eigen::Matrix<D, 15, 1> x = tapeless::seed(point);
-    const D q = x(0) / x(1);  // d/dx0 = 1/0 = inf, d/dx1 = -x0/0^2 = -inf
-    CHECK(q.grad()(0) == std::numeric_limits<double>::infinity());
-    CHECK(q.grad()(1) == -std::numeric_limits<double>::infinity());
-    for (int i = 2; i < 15; ++i) CHECK(q.grad()(i) == 0.0);
-    const D r = sqrt(x(1)) + x(2);  // d sqrt at 0 = inf, for x1 only
-    CHECK(r.grad()(1) == std::numeric_limits<double>::infinity());
-    CHECK(r.grad()(2) == 1.0);
-    for (int i = 3; i < 15; ++i) CHECK(r.grad()(i) == 0.0);
-    D c = x(3);
-    c *= x(1) / x(1);  // NaN coefficient (0/0), compound assignment
-    CHECK(std::isnan(c.grad()(1)));
-    CHECK(c.grad()(4) == 0.0);
-}
-
 namespace {
-/// Duals of at most 64 bytes of partials: the masked update (every product up to 32 bytes, the
-/// inline rare path above), in vectors with every tail. x0 / x1 at x1 = 0 with the other
-/// partials zero, one of them -0, which comes out +0 as the scalar times_partial gives it;
-/// then scalings by inf, also in compound assignment.
+/// Every path of the rule that zero partials stay zero: the masked update (every product up to
+/// 32 bytes), the inline rare path (up to 64 bytes), the out-of-line one (above), in vectors
+/// with every tail. x0 / x1 at x1 = 0 with the other partials zero, one of them -0, which comes
+/// out +0 as the scalar times_partial gives it; then scalings by inf, also in compound
+/// assignment.
 template <int N, class T>
-void check_inline_guard() {
+void check_zero_partials_stay_zero() {
     using D = tapeless::dual<T, N>;
     const T inf = std::numeric_limits<T>::infinity();
     Eigen::Matrix<T, N, 1> point = Eigen::Matrix<T, N, 1>::Constant(T(1.5));
@@ -329,13 +308,37 @@ void check_inline_guard() {
 }
 }  // namespace
 
+TEST_CASE("dual: an infinite local derivative leaves zero partials zero, above 64 bytes",
+          "[forward][dual][edge]") {
+    // dual<double, 15> takes the out-of-line rare path (N * 8 > 64 bytes); the edge-case tests
+    // use few variables, which take the inline one.
+    using D = tapeless::dual<double, 15>;
+    Eigen::Matrix<double, 15, 1> point = Eigen::Matrix<double, 15, 1>::LinSpaced(0.5, 2.0);
+    point(1) = 0.0;
+    const Eigen::Matrix<D, 15, 1> x = tapeless::seed(point);
+    const D q = x(0) / x(1);  // d/dx0 = 1/0 = inf, d/dx1 = -x0/0^2 = -inf
+    CHECK(q.grad()(0) == std::numeric_limits<double>::infinity());
+    CHECK(q.grad()(1) == -std::numeric_limits<double>::infinity());
+    for (int i = 2; i < 15; ++i) CHECK(q.grad()(i) == 0.0);
+    const D r = sqrt(x(1)) + x(2);  // d sqrt at 0 = inf, for x1 only
+    CHECK(r.grad()(1) == std::numeric_limits<double>::infinity());
+    CHECK(r.grad()(2) == 1.0);
+    for (int i = 3; i < 15; ++i) CHECK(r.grad()(i) == 0.0);
+    D c = x(3);
+    c *= x(1) / x(1);  // NaN coefficient (0/0), compound assignment
+    CHECK(std::isnan(c.grad()(1)));
+    CHECK(c.grad()(4) == 0.0);
+    check_zero_partials_stay_zero<15, double>();  // also *= and /= by a number, out of line
+    check_zero_partials_stay_zero<16, double>();
+}
+
 TEST_CASE("dual: an infinite local derivative leaves zero partials zero, 64 bytes or less",
           "[forward][dual][edge]") {
-    check_inline_guard<3, double>();  // a 16-byte vector and a number (AVX too)
-    check_inline_guard<4, double>();  // one AVX vector, two SSE2 vectors
-    check_inline_guard<8, double>();  // whole vectors, the inline rare path
-    check_inline_guard<7, float>();   // a 16-byte vector, then 3 numbers
-    check_inline_guard<8, float>();   // one AVX vector, two SSE2 vectors
+    check_zero_partials_stay_zero<3, double>();  // a 16-byte vector and a number (AVX too)
+    check_zero_partials_stay_zero<4, double>();  // one AVX vector, two SSE2 vectors
+    check_zero_partials_stay_zero<8, double>();  // whole vectors, the inline rare path
+    check_zero_partials_stay_zero<7, float>();   // a 16-byte vector, then 3 numbers
+    check_zero_partials_stay_zero<8, float>();   // one AVX vector, two SSE2 vectors
 }
 
 TEST_CASE("dual: the sign of a zero partial from a product", "[forward][dual][edge]") {

@@ -363,7 +363,8 @@ public:
         if constexpr (N != Eigen::Dynamic) grad_.setZero();
     }
 
-    /// The value `v` with uninitialised partials (fixed N), for the kernels that write them.
+    /// The value `v` with uninitialised partials (fixed N; empty when Dynamic), for the code that
+    /// writes them.
     TAPELESS_DUAL_INLINE dual(detail::uninitialized_t, const T& v) : value_(v) {}
 
     /// The value `v` with the partials `g` (any Eigen expression of N entries).
@@ -376,17 +377,12 @@ public:
     TAPELESS_DUAL_INLINE static dual variable(const T& v, Eigen::Index i)
         requires(N != Eigen::Dynamic)
     {
-        // Zero partials, then the one. GCC evaluates grad_type::Unit(i) as N compares and
-        // stores: assigning 16 variables of dual<double, 16> to an array took 190 ns that way,
-        // 137 ns now (Clang 9 and 3 ns).
-        dual r(v);
-        r.grad_(i) = T(1);
-        return r;
+        return variable(v, i, N);
     }
 
     /// The i-th of n variables at the value `v` (n == N when N is fixed).
     TAPELESS_DUAL_INLINE static dual variable(const T& v, Eigen::Index i, Eigen::Index n) {
-        dual r(v);
+        dual r(detail::uninitialized_t{}, v);
         r.seed(i, n);
         return r;
     }
@@ -399,8 +395,11 @@ public:
     const grad_type& grad() const { return grad_; }
     grad_type& grad() { return grad_; }
 
-    /// Makes this the i-th of n variables: partials e_i.
-    void seed(Eigen::Index i, Eigen::Index n = (N == Eigen::Dynamic ? 0 : N)) {
+    /// Makes this the i-th of n variables: partials e_i. Zeros, then the one: GCC evaluates
+    /// grad_type::Unit(i) as N compares and stores (assigning 16 variables of dual<double, 16>
+    /// to an array took 190 ns that way, 137 ns this way; Clang 9 and 3 ns).
+    TAPELESS_DUAL_INLINE void seed(Eigen::Index i,
+                                   Eigen::Index n = (N == Eigen::Dynamic ? 0 : N)) {
         if constexpr (N == Eigen::Dynamic) {
             grad_.setZero(n);
         } else {
